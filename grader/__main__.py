@@ -1,0 +1,68 @@
+"""``python -m grader run PROBLEM_DIR FILE.py [--json] [--examples]`` and ``check [DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def cmd_run(args) -> int:
+    from .problem import ProblemError, load_problem
+    from .sandbox import run_isolated
+    try:
+        problem = load_problem(Path(args.problem))
+    except ProblemError as e:
+        print("\n".join(e.errors), file=sys.stderr)
+        return 2
+    source = Path(args.file).read_text(encoding="utf-8")
+    report = run_isolated(problem.bundle(), source, "examples" if args.examples else "tests")
+    if args.json:
+        print(report.as_json())
+    else:
+        print(f"{report.status.value.upper()}: {report.message}")
+        for t in report.tests:
+            print(f"  [{t.status.value:7}] {t.name} ({t.duration_ms:.1f} ms)")
+            if t.message:
+                print("            " + t.message.replace("\n", "\n            "))
+            if t.output:
+                print("            output: " + t.output.rstrip().replace("\n", "\n                    "))
+    return 0 if report.status.value == "pass" else 1
+
+
+def cmd_check(args) -> int:
+    from .check import check_all
+    errors = check_all(Path(args.problems), log=lambda s: print(s, file=sys.stderr))
+    for e in errors:
+        print(e)
+    print(f"{len(errors)} error(s)" if errors else "all problems ok", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import ProblemSpec
+    print(json.dumps(ProblemSpec.model_json_schema(), indent=2))
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="judge one file against a problem")
+    r.add_argument("problem", help="the problem folder")
+    r.add_argument("file", help="the learner's .py file")
+    r.add_argument("--json", action="store_true", help="print exactly the report, as JSON")
+    r.add_argument("--examples", action="store_true", help="run the visible examples instead of the hidden tests")
+    r.set_defaults(func=cmd_run)
+    c = sub.add_parser("check", help="validate every problem folder")
+    c.add_argument("problems", nargs="?", default="problems")
+    c.set_defaults(func=cmd_check)
+    s = sub.add_parser("schema", help="print problem.yaml's JSON Schema")
+    s.set_defaults(func=cmd_schema)
+    args = ap.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Judge learner source against a problem bundle and return a Report.
+
+Pure Python + NumPy, no processes, signals or browser APIs: the same function runs in
+CPython (inside a child process, see ``sandbox``) and in Pyodide (inside a Web Worker).
+A run that must be *stopped* is interrupted from outside with KeyboardInterrupt (SIGINT
+in CPython, Pyodide's interrupt buffer in the browser); the runner tells that apart from
+a learner's own KeyboardInterrupt by the clock.
+"""
+
+from __future__ import annotations
+
+import ast
+import time
+
+from . import guard, learner, testing
+from .capture import Captured
+from .report import NOT_RUN, TIMEOUT_MESSAGE, Report, Status, TestResult, cut_report, summarize
+from .submission import Submission
+
+TESTS_MODULE = "hidden_tests"
+
+
+def test_name(fn) -> str:
+    doc = (fn.__doc__ or "").strip()
+    return doc.splitlines()[0].strip() if doc else fn.__name__
+
+
+def collect_tests(tests_source: str) -> tuple[dict, list]:
+    """Execute tests.py in a fresh namespace; its ``test_*`` functions, in file order."""
+    ns = {"__name__": TESTS_MODULE}
+    exec(compile(tests_source, "tests.py", "exec"), ns)
+    tests = [v for k, v in ns.items() if k.startswith("test_") and callable(v)]
+    return ns, [(test_name(t), t) for t in tests]
+
+
+def literal(text):
+    """An example value: YAML numbers/lists as they are, strings as Python literals."""
+    return ast.literal_eval(text) if isinstance(text, str) else text
+
+
+def to_input(value, kind: str):
+    import numpy as np
+    if kind == "array":
+        return np.array(value, dtype=np.float64)
+    if kind == "int_array":
+        return np.array(value, dtype=np.int64)
+    return value
+
+
+def example_tests(bundle: dict) -> list:
+    """Each YAML example as a visible test: call with its inputs, compare each output."""
+    args, returns = bundle["args"], bundle["returns"]
+    tests = []
+    for i, ex in enumerate(bundle["examples"], 1):
+        def test(f, ex=ex):
+            inputs = [to_input(literal(ex["inputs"][a["name"]]), a["type"]) for a in args]
+            got = f(*inputs)
+            got = got if len(returns) > 1 else (got,)
+            for r, g in zip(returns, got):
+                want = literal(ex["output"][r["name"]])
+                if r["type"] == "int":
+                    testing.assert_true(g == want, f"{r['name']} is {g}, expected {want}.")
+                else:
+                    testing.assert_close(g, want, r["name"])
+        tests.append((f"Example {i}", test))
+    return tests
+
+
+def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
+        time_limit: float | None = None) -> Report:
+    """Run the hidden tests (``mode="tests"``) or the YAML examples (``"examples"``)."""
+    emit = on_event or (lambda event: None)
+    limit = bundle.get("time_limit", 5.0) if time_limit is None else time_limit
+    start = time.monotonic()
+    deadline = start + limit
+    timed_out = lambda: time.monotonic() >= deadline - 0.05
+    elapsed = lambda: (time.monotonic() - start) * 1000
+    PRISTINE.restore()
+    testing.TOLERANCE.update(bundle.get("tolerance") or {"atol": 1e-6, "rtol": 1e-6})
+    try:
+        if mode == "tests":
+            ns, tests = collect_tests(bundle["tests_source"])
+        else:
+            ns, tests = {}, example_tests(bundle)
+        world = guard.World(extra_namespaces=(ns,))
+        with Captured() as load_output:
+            try:
+                _, fn = learner.load(source, bundle["entry"], timed_out)
+            except learner.LoadError as e:
+                return Report(problem=bundle["problem"], status=Status.ERROR, mode=mode,
+                              message=e.message, line=e.line, column=e.column,
+                              duration_ms=elapsed())
+            finally:
+                guard.collect()
+                world.restore()
+        emit({"event": "loaded"})
+        sub = Submission(fn, bundle["entry"], bundle["returns"], world, timed_out)
+        results: list[TestResult] = []
+        for name, test in tests:
+            if results and results[-1].status is Status.TIMEOUT:
+                result = TestResult(name, Status.TIMEOUT, NOT_RUN)
+            else:
+                result = run_one(name, test, sub, world, timed_out, limit)
+                if not results and load_output.getvalue():
+                    result.output = load_output.getvalue() + result.output
+            results.append(result)
+            emit({"event": "test", "test": result.as_dict()})
+        return summarize(bundle["problem"], mode, results, elapsed())
+    except KeyboardInterrupt:
+        if not timed_out():
+            raise
+        return cut_report(bundle["problem"], mode, [], [], False, "timeout", limit, elapsed())
+    finally:
+        PRISTINE.restore()
+
+
+def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
+    """One test, with its output captured and its failure explained."""
+    t0 = time.monotonic()
+    result = TestResult(name, Status.PASS)
+    with Captured() as out:
+        try:
+            test(sub)
+        except testing.Failure as e:
+            result.status, result.message, result.diff = Status.FAIL, str(e), e.diff
+        except AssertionError as e:
+            result.status, result.message = Status.FAIL, str(e) or "An assertion in this test failed."
+        except learner.LearnerRaised as e:
+            result.status, result.message, result.line = Status.FAIL, e.message, e.line
+            result.output = e.traceback_text
+        except KeyboardInterrupt:
+            if not timed_out():
+                raise
+            result.status = Status.TIMEOUT
+            result.message = TIMEOUT_MESSAGE.format(limit=limit)
+        except Exception as e:  # the test itself broke on what the learner returned
+            result.status = Status.FAIL
+            result.message = f"The test could not check your result: {type(e).__name__}: {e}"
+        finally:
+            guard.collect()
+            world.restore()
+    result.duration_ms = (time.monotonic() - t0) * 1000
+    printed = out.getvalue()
+    result.output = printed + ("\n" if printed and result.output else "") + result.output
+    if result.status is not Status.TIMEOUT and timed_out():
+        result.status = Status.TIMEOUT
+        result.message = (f"Finished, but past the time limit of {limit:g} s. Correct but too slow: "
+                          "avoid Python loops over array entries; use vectorised NumPy.")
+    return result
+
+
+# Everything the grader uses is imported by now: this is the state restored before
+# and after every run, taken before any learner code can have run.
+# Bound before it is filled, so the snapshot of this module includes the name itself.
+PRISTINE = guard.World.__new__(guard.World)
+PRISTINE.__init__()

@@ -1,0 +1,100 @@
+"""The learner's entry function as tests see it: inputs copied, world restored, outputs checked.
+
+Tests call ``f(*args)``. Each call gets deep copies of the arguments (so mutating them
+cannot change what the test compares against), runs under a recursion cap, restores
+NumPy/builtins/grader namespaces afterwards, and checks the returned value against the
+problem's declared ``returns`` before a test ever looks at it.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+import types
+
+import numpy as np
+
+from . import guard, learner
+from .testing import Failure, as_array, describe_type
+
+RECURSION_HEADROOM = 400  # frames learner code may use; deeper is a RecursionError,
+                           # not a fatal JS stack overflow in Pyodide
+
+
+def _depth() -> int:
+    f, n = sys._getframe(), 0
+    while f is not None:
+        f, n = f.f_back, n + 1
+    return n
+
+
+def with_recursion_cap(call):
+    """Run ``call()`` with the recursion limit set a fixed headroom above the current depth."""
+    saved = sys.getrecursionlimit()
+    sys.setrecursionlimit(_depth() + RECURSION_HEADROOM)
+    try:
+        return call()
+    finally:
+        sys.setrecursionlimit(saved)
+
+
+def check_value(value, kind: str, name: str):
+    """One returned value, checked against its declared kind and returned as a safe copy."""
+    if kind == "array":
+        if isinstance(value, types.GeneratorType):
+            raise Failure(f"{name} is a generator; return a NumPy array (a generator "
+                          "expression needs np.array([...]) around a list instead).")
+        return as_array(value, name)
+    if kind == "int_array":
+        if type(value) is not np.ndarray or value.dtype.kind not in "iu":
+            raise Failure(f"{name} is {describe_type(value)}; expected a NumPy array of integers.")
+        return np.array(value, copy=True)
+    if kind == "float":
+        if type(value) is np.ndarray and value.shape == ():
+            value = value[()]
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+            shape = f" of shape {value.shape}" if type(value) is np.ndarray else ""
+            raise Failure(f"{name} is {describe_type(value)}{shape}; expected a single number "
+                          "(a Python float or a 0-d array: reduce with .mean() or .sum()).")
+        return float(value)
+    if kind == "int":
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+            raise Failure(f"{name} is {describe_type(value)}; expected a Python int.")
+        return int(value)
+    raise ValueError(f"unknown return kind {kind!r}")
+
+
+class Submission:
+    """Callable wrapper around the learner's entry function."""
+
+    def __init__(self, fn, entry: str, returns: list[dict], world: guard.World, timed_out):
+        self.fn, self.entry, self.returns, self.world, self.timed_out = fn, entry, returns, world, timed_out
+        self.calls = 0
+
+    def raw(self, *args, **kwargs):
+        """Call the learner function with copied inputs; return its unchecked result."""
+        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+        self.calls += 1
+        try:
+            return with_recursion_cap(lambda: self.fn(*args, **kwargs))
+        except BaseException as e:
+            if isinstance(e, KeyboardInterrupt) and self.timed_out():
+                raise
+            message, line, tb = learner.describe(e, f"in {self.entry}")
+            raise learner.LearnerRaised(message, line, tb) from None
+        finally:
+            guard.collect()
+            self.world.restore()
+
+    def __call__(self, *args, **kwargs):
+        result = self.raw(*args, **kwargs)
+        names = [r["name"] for r in self.returns]
+        if len(self.returns) == 1:
+            return check_value(result, self.returns[0]["type"], names[0])
+        want = "(" + ", ".join(names) + ")"
+        if type(result) not in (tuple, list):
+            raise Failure(f"{self.entry} should return a tuple {want}; got {describe_type(result)}.")
+        if len(result) != len(self.returns):
+            raise Failure(f"{self.entry} should return {len(self.returns)} values {want}; "
+                          f"got {len(result)}.")
+        return tuple(check_value(v, r["type"], r["name"]) for v, r in zip(result, self.returns))
