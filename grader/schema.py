@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Kind = Literal["array", "int_array", "float", "int"]
+Kind = Literal["array", "int_array", "float", "int", "literal"]
 Literal_ = Union[str, float, int, list]  # a Python literal as a string, or a YAML number/list
 
 
@@ -16,7 +16,7 @@ class Strict(BaseModel):
 
 class Param(Strict):
     name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", description="Argument or output name, as in the starter's signature.")
-    type: Kind = Field(description="array (float64 ndarray), int_array (int64 ndarray), float (a number), int (an integer).")
+    type: Kind = Field(description="array (float64 ndarray), int_array (int64 ndarray), float (a number), int (an integer), literal (a plain Python value such as a shape tuple, passed and compared as is).")
 
 
 class Example(Strict):

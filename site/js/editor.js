@@ -1,0 +1,47 @@
+// The code editor: CodeMirror 6 with Python highlighting, history, search and a lint layer
+// used to mark a syntax error or the line where a test failed.
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
+import { EditorState, Prec } from "@codemirror/state";
+import { defaultKeymap, history, historyKeymap, indentWithTab, undo } from "@codemirror/commands";
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { python } from "@codemirror/lang-python";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
+import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+
+export function createEditor(parent, { doc, onChange, shortcuts }) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        Prec.highest(keymap.of(shortcuts)),
+        lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(),
+        history(), indentOnInput(), bracketMatching(), closeBrackets(), highlightSelectionMatches(),
+        indentUnit.of("    "), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        python(), lintGutter(),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+        EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
+        EditorView.contentAttributes.of({ "aria-label": "Code editor: your solution" }),
+      ],
+    }),
+  });
+  return {
+    view,
+    get: () => view.state.doc.toString(),
+    // Replaces the whole text as one undoable step (so "Reset to starter" can be undone).
+    set(text) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }); },
+    undo: () => undo(view),
+    focus: () => view.focus(),
+    // marks: [{line, column?, message, severity}] — 1-based lines; out-of-range lines are clamped.
+    mark(marks) {
+      const doc = view.state.doc;
+      const diagnostics = marks.filter((m) => m.line).map((m) => {
+        const line = doc.line(Math.min(Math.max(1, m.line), doc.lines));
+        const from = m.column ? Math.min(line.from + m.column - 1, line.to) : line.from;
+        return { from, to: Math.max(from, line.to), severity: m.severity || "error", message: m.message };
+      });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// The problem page: editor, buttons, results, draft autosave, progress, and the
+// automation API window.mlkata = {ready, setCode, getCode, run}.
+import { createEditor } from "./editor.js";
+import { Runner } from "./runner.js";
+import { renderReport, renderRunning, appendProgress } from "./results.js";
+import { draft, progress } from "./storage.js";
+
+const config = JSON.parse(document.getElementById("mlkata-config").textContent);
+const $ = (sel) => document.querySelector(sel);
+const results = $("#results");
+const status = $("#runtime-status");
+const notice = $("#notice");
+const buttons = { tests: $("#submit"), examples: $("#run-examples") };
+
+function say(text, kind = "info") {
+  notice.textContent = text || "";
+  notice.dataset.kind = kind;
+  notice.hidden = !text;
+}
+
+// --- editor with autosave --------------------------------------------------------------
+let saveTimer = null;
+function saveNow(code) {
+  const err = draft.set(config.id, code);
+  if (err) say(err, "error");
+}
+const editor = createEditor($("#editor"), {
+  doc: draft.get(config.id) ?? config.starter,
+  onChange(code) {
+    editor && editor.mark([]);
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => saveNow(code), 300);
+  },
+  shortcuts: [
+    { key: "Mod-Enter", run: () => { run("tests"); return true; } },
+    { key: "Mod-Shift-Enter", run: () => { run("examples"); return true; } },
+  ],
+});
+// A reload or a closing tab must not lose the last keystrokes.
+addEventListener("pagehide", () => { clearTimeout(saveTimer); saveNow(editor.get()); });
+
+$("#reset").addEventListener("click", () => {
+  if (editor.get() === config.starter) return;
+  editor.set(config.starter);
+  saveNow(config.starter);
+  const undo = $("#undo-reset");
+  undo.hidden = false;
+  say("Reset to the starter code. Undo brings your code back.", "info");
+});
+$("#undo-reset").addEventListener("click", () => {
+  editor.undo();
+  saveNow(editor.get());
+  $("#undo-reset").hidden = true;
+  say("");
+  editor.focus();
+});
+
+// --- runtime ---------------------------------------------------------------------------
+const runner = new Runner(config, (text) => { status.textContent = text; });
+const ready = runner.ready.then(() => {
+  status.textContent = "Python ready";
+  status.dataset.state = "ready";
+  for (const b of Object.values(buttons)) b.disabled = false;
+}, (e) => {
+  status.textContent = `Python failed to start: ${e.message}. Reload to try again.`;
+  status.dataset.state = "failed";
+  throw e;
+});
+
+let busy = false;
+async function run(mode) {
+  if (busy) return null;
+  busy = true;
+  for (const b of Object.values(buttons)) b.disabled = true;
+  renderRunning(results, mode);
+  try {
+    await ready;
+    const source = editor.get();
+    saveNow(source);
+    const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test); });
+    renderReport(results, report);
+    if (report.status === "error" && report.line) {
+      editor.mark([{ line: report.line, column: report.column, message: report.message }]);
+    } else {
+      editor.mark(report.tests.filter((t) => t.line).map((t) => ({ line: t.line, message: `${t.name}: ${t.message}`, severity: "warning" })));
+    }
+    if (mode === "tests") {
+      const err = progress.record(config.id, report.status === "pass");
+      if (err) say(err, "error");
+    }
+    results.focus({ preventScroll: true });
+    return report;
+  } finally {
+    busy = false;
+    for (const b of Object.values(buttons)) b.disabled = false;
+  }
+}
+buttons.tests.addEventListener("click", () => run("tests"));
+buttons.examples.addEventListener("click", () => run("examples"));
+
+window.mlkata = {
+  ready: ready.then(() => true),
+  setCode: (src) => editor.set(src),
+  getCode: () => editor.get(),
+  run: (mode = "tests") => run(mode),
+};

@@ -1,0 +1,65 @@
+// The grading worker: boots Pyodide + NumPy + the grader once, then judges submissions.
+// No grading logic here: it only moves messages between the page and grader.runner.
+// Protocol (every message is {id, type, payload}):
+//   page -> worker  init {indexURL, graderURL, bundleURL, interruptBuffer?}
+//                   run  {source, mode}
+//                   cut  {mode, done, loaded, reason, duration_ms}   (build a stopped run's report)
+//   worker -> page  status {text} | ready {boot_ms} | event {event} | report {report}
+//                   | crashed {error} | failed {error}
+
+let py = null;        // the Pyodide instance
+let api = null;       // Python helpers (run, cut) as JS-callable proxies
+let bundleJSON = null;
+
+const post = (id, type, payload) => self.postMessage({ id, type, payload });
+
+async function init(id, { indexURL, graderURL, bundleURL, interruptBuffer }) {
+  const t0 = performance.now();
+  post(id, "status", { text: "Starting Python…" });
+  importScripts(indexURL + "pyodide.js");
+  const graderP = fetch(graderURL).then((r) => { if (!r.ok) throw new Error(`${graderURL}: ${r.status}`); return r.arrayBuffer(); });
+  const bundleP = fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
+  // packages: ["numpy"] overlaps NumPy's download with the interpreter's boot.
+  py = await loadPyodide({ indexURL, packages: ["numpy"], stdout: () => {}, stderr: () => {} });
+  post(id, "status", { text: "Loading NumPy and the grader…" });
+  py.unpackArchive(await graderP, "zip", { extractDir: "/mlkata" });
+  bundleJSON = await bundleP;
+  if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
+  py.runPython(`
+import sys, json
+sys.path.insert(0, "/mlkata")
+from grader import runner, report as _report
+import numpy  # imported now, while the learner reads, not on the first Submit
+
+def _mlkata_run(bundle_json, source, mode, emit):
+    bundle = json.loads(bundle_json)
+    rep = runner.run(bundle, source, mode, on_event=lambda e: emit(json.dumps(e)))
+    return rep.as_json()
+
+def _mlkata_cut(bundle_json, args_json):
+    bundle, a = json.loads(bundle_json), json.loads(args_json)
+    names = bundle["test_names"] if a["mode"] == "tests" else [f"Example {i}" for i in range(1, len(bundle["examples"]) + 1)]
+    done = [_report.test_from_dict(t) for t in a["done"]]
+    return _report.cut_report(bundle["problem"], a["mode"], names, done, a["loaded"], a["reason"],
+                              bundle["time_limit"], a["duration_ms"]).as_json()
+`);
+  api = { run: py.globals.get("_mlkata_run"), cut: py.globals.get("_mlkata_cut") };
+  post(id, "ready", { boot_ms: performance.now() - t0, isolated: !!interruptBuffer });
+}
+
+self.onmessage = async ({ data: { id, type, payload } }) => {
+  try {
+    if (type === "init") return await init(id, payload);
+    if (type === "run") {
+      const out = api.run(bundleJSON, payload.source, payload.mode, (e) => post(id, "event", { event: JSON.parse(e) }));
+      return post(id, "report", { report: JSON.parse(out) });
+    }
+    if (type === "cut") {
+      return post(id, "report", { report: JSON.parse(api.cut(bundleJSON, JSON.stringify(payload))) });
+    }
+  } catch (e) {
+    // The runner catches everything learner code can raise, so an error here means the
+    // runtime itself broke (JS stack overflow, out of memory): the page replaces us.
+    return post(id, type === "init" ? "failed" : "crashed", { error: String((e && e.message) || e) });
+  }
+};
