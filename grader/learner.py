@@ -59,6 +59,12 @@ def describe(exc: BaseException, when: str) -> tuple[str, int | None, str]:
         if isinstance(exc, base):
             message += f". {hint}"
             break
+    else:
+        if isinstance(exc, ValueError) and ("matmul" in text or "shapes" in text and "not aligned" in text):
+            message += (". The inner dimensions of a matrix product must match, (M, K) @ (K, N): "
+                        "print the shapes of both operands and check which one needs a transpose.")
+        elif isinstance(exc, ValueError) and "broadcast" in text:
+            message += ". Two arrays' shapes do not line up for an elementwise operation: print both shapes."
     tb_text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \
         + "".join(traceback.format_exception_only(type(exc), exc))
     return message, line, tb_text

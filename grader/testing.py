@@ -40,9 +40,11 @@ def _index(idx) -> str:
 def describe_type(value) -> str:
     if value is None:
         return "None"
+    name = type(value).__name__
+    article = "an" if name[0].lower() in "aeiou" else "a"
     if isinstance(value, np.ndarray):
-        return f"a {type(value).__name__} of dtype {value.dtype}"
-    return f"a {type(value).__name__}"
+        return f"{article} {name} of dtype {value.dtype} and shape {value.shape}"
+    return f"{article} {name}"
 
 
 def as_array(value, name: str = "result") -> np.ndarray:

@@ -91,11 +91,13 @@ def test_sums_to_zero(f):
     for seed, v in enumerate(SIZES[:3] + [1000]):
         G, y, _ = case(30 + seed, v)
         dx = f(G, y)
+        if dx.shape != y.shape:
+            raise AssertionError(f"dx has shape {dx.shape}, expected {y.shape} (the shape of softmax_out).")
         assert_close(np.sum(dx), 0.0, "sum(dx)",
                      hint="Softmax does not change when every logit shifts by the same amount, so "
                           "the gradient can have no component along that direction: its entries must "
-                          "sum to 0. The sum of y * (grad_out − s) is dot(y, grad_out) − s, zero only "
-                          "when s = dot(y, grad_out). " + diagnose(dx, G, y))
+                          "sum to 0. If you compute y * (grad_out − s), its sum is dot(y, grad_out) − s: "
+                          "zero only for s = dot(y, grad_out). " + diagnose(dx, G, y))
 
 
 def test_constant_grad(f):
@@ -106,5 +108,4 @@ def test_constant_grad(f):
         dx = f(G, y)
         assert_close(dx, np.zeros(v), "dx",
                      hint=f"With grad_out = {c:g} everywhere the loss only sees {c:g} · sum(y) = {c:g}, "
-                          "whatever the logits: the gradient must be zero. Check that the scalar you "
-                          "subtract from grad_out is dot(y, grad_out), weighted by y.")
+                          "whatever the logits, so the gradient must be zero. " + diagnose(dx, G, y))

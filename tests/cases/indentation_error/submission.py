@@ -1,0 +1,2 @@
+def matmul_backward(grad_out, A, B):
+return grad_out

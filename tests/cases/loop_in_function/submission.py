@@ -1,0 +1,3 @@
+def matmul_backward(grad_out, A, B):
+    while True:
+        pass
