@@ -48,7 +48,10 @@ def check_problem(p: Problem) -> list[str]:
 def check_all(root: Path, log=print) -> list[str]:
     problems, errors = load_all(root)
     for p in problems:
-        errs = check_problem(p)
+        try:
+            errs = check_problem(p)
+        except RuntimeError as e:  # the grader itself could not start: say so, per problem
+            errs = [f"{p.path / 'tests.py'}:1: could not run: {e}"]
         log(f"{'ok  ' if not errs else 'FAIL'} {p.slug}")
         errors += errs
     return errors

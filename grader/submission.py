@@ -53,9 +53,8 @@ def check_value(value, kind: str, name: str):
         if type(value) is np.ndarray and value.shape == ():
             value = value[()]
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-            shape = f" of shape {value.shape}" if type(value) is np.ndarray else ""
-            raise Failure(f"{name} is {describe_type(value)}{shape}; expected a single number "
-                          "(a Python float or a 0-d array: reduce with .mean() or .sum()).")
+            raise Failure(f"{name} is {describe_type(value)}; expected a single number "
+                          "(a Python float or a 0-d array): reduce it to one number.")
         return float(value)
     if kind == "int":
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):

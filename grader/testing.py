@@ -41,7 +41,7 @@ def describe_type(value) -> str:
     if value is None:
         return "None"
     name = type(value).__name__
-    article = "an" if name[0].lower() in "aeiou" else "a"
+    article = "an" if name[0].lower() in "aeiou" or name == "ndarray" else "a"
     if isinstance(value, np.ndarray):
         return f"{article} {name} of dtype {value.dtype} and shape {value.shape}"
     return f"{article} {name}"
@@ -73,7 +73,11 @@ def _shape_hint(got: tuple, want: tuple) -> str:
     if len(got) >= 2 and sorted(got) == sorted(want) and got != want:
         return ": the axes are in the wrong order (for batched arrays use swapaxes(-1, -2), not .T)"
     if int(np.prod(got)) == int(np.prod(want)):
-        return ": same number of entries, different shape (a missing keepdims=True, or a reshape?)"
+        if len(got) > len(want):
+            return ": an extra length-1 axis (from [:, None] or keepdims=True?)"
+        if len(got) < len(want):
+            return ": a length-1 axis is missing (keepdims=True, or a reshape?)"
+        return ": same number of entries, different shape (a reshape where a transpose belongs?)"
     if len(got) < len(want):
         return ": an axis is missing (summed over the wrong axis?)"
     if len(got) > len(want):
@@ -118,13 +122,14 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
         raise Failure(f"{name} {what}, expected {exp}{_shape_hint(g.shape, want.shape)}.")
     finite = np.isfinite(g)
     if not finite.all() and np.isfinite(want).all():
-        nan, inf = np.isnan(g), ~finite & ~np.isnan(g)
-        kind = "NaN" if nan.any() else "inf"
+        kind = "NaN" if np.isnan(g).any() else "inf"
+        advice = "an overflow or 0/0 — with exp(), subtract the max first; with log(), avoid log(0)."
+        if g.ndim == 0:
+            raise Failure(f"{name} is {float(g)}, expected {_fmt(want)}: {advice}")
         first = np.argwhere(~finite)[0]
         raise Failure(f"{name} contains {kind} at {int((~finite).sum())} of {g.size} entries "
-                      f"(first at {_index(first)}): an overflow or 0/0 — with exp(), subtract "
-                      "the max first; with log(), avoid log(0).",
-                      _diff_table(name, g, want, ~finite, tuple(first)) if g.ndim else None)
+                      f"(first at {_index(first)}): {advice}",
+                      _diff_table(name, g, want, ~finite, tuple(first)))
     err = np.abs(g - want)
     allowed = atol + rtol * np.abs(want)
     bad = ~(err <= allowed)
@@ -137,7 +142,7 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
            f"allowed {_fmt(allowed[worst])}).") if g.ndim else (
            f"{name} is {_fmt(g)}, expected {_fmt(want)} (off by {_fmt(err)}).")
     denom = float(np.sum(want * want))
-    if denom > 0:
+    if denom > 0 and g.size > 1:  # any wrong scalar is "a multiple" of the right one
         scale = float(np.sum(g * want)) / denom
         if abs(scale - 1) > 1e-6 and np.allclose(g, scale * want, atol=atol, rtol=max(rtol, 1e-9)):
             if abs(scale) < 1e-12:
