@@ -1,0 +1,21 @@
+# `make serve`: set up, build the site and serve it on http://127.0.0.1:8000/
+# `make test`:  set up, then run every test (grader, problems, build, browser)
+.PHONY: setup serve build test bench check
+
+setup:
+	bash scripts/setup.sh
+
+serve: setup
+	.venv/bin/python build.py serve
+
+build: setup
+	.venv/bin/python build.py
+
+check: setup
+	.venv/bin/python -m grader check problems
+
+test: setup
+	.venv/bin/python -m pytest
+
+bench: setup
+	.venv/bin/python -m bench
