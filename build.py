@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from builder import assets, output, pages, runtime
+from builder.tracks import load_tracks
 from builder.markdown import MarkdownError
 from grader.problem import ProblemError, load_all
 
@@ -33,37 +34,58 @@ class BuildError(Exception):
 
 
 def load_problems(problems_dir: Path, check: bool):
+    """Every problem and track, validated; with ``check``, references and starters are run."""
     problems, errors = load_all(problems_dir)
+    tracks, track_errors = load_tracks(problems_dir, problems)
+    errors += track_errors
     if check and not errors:
         from builder.checkcache import check_cached
         errors += check_cached(problems)
     if errors:
         raise BuildError(errors)
-    return problems
+    return problems, tracks
 
 
-def write_bundles(out: Path, problems) -> None:
+def write_problem_files(out: Path, problems) -> None:
+    """Per problem: the worker's bundle, and files the page fetches only on demand."""
     for p in problems:
         d = out / "p" / p.slug
         d.mkdir(parents=True, exist_ok=True)
         (d / "bundle.json").write_text(json.dumps(p.bundle()), encoding="utf-8")
+        (d / "solution.py").write_text(p.solution, encoding="utf-8")
+        (d / "statement.md").write_text(p.statement, encoding="utf-8")
 
 
-def render_pages(out: Path, problems, asset_map: dict, mode: str) -> None:
+def render_pages(out: Path, problems, tracks, asset_map: dict, mode: str) -> None:
     policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
     index_url = runtime.index_url(mode, "pyodide/")
     by_slug = {p.slug: p for p in problems}
+    track_of = {p.slug: t for t in tracks for p in t.problems}
     errors = []
     for p in problems:
         try:
-            html = pages.render_problem(p, by_slug, asset_map, index_url, policy)
+            html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy)
         except MarkdownError as e:
             errors += e.errors
             continue
         (out / "p" / p.slug / "index.html").write_text(html, encoding="utf-8")
+    for t in tracks:
+        try:
+            html = pages.render_theory(t, asset_map, index_url, policy)
+        except MarkdownError as e:
+            errors += e.errors
+            continue
+        (out / "t" / t.slug).mkdir(parents=True, exist_ok=True)
+        (out / "t" / t.slug / "index.html").write_text(html, encoding="utf-8")
     if errors:
         raise BuildError(errors)
-    (out / "index.html").write_text(pages.render_catalogue(problems, asset_map, policy), encoding="utf-8")
+    (out / "index.html").write_text(pages.render_catalogue(problems, tracks, asset_map, policy), encoding="utf-8")
+
+
+def write_schema(out: Path) -> None:
+    """problem.yaml's JSON Schema, published so editors can validate and complete it."""
+    from grader.schema import ProblemSpec
+    (out / "problem.schema.json").write_text(json.dumps(ProblemSpec.model_json_schema(), indent=2))
 
 
 def write_host_config(out: Path, mode: str) -> None:
@@ -83,13 +105,14 @@ def write_host_config(out: Path, mode: str) -> None:
 def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
           mode: str = "local", check: bool = True) -> list:
     """Validate, then render everything into a staging folder swapped in on success."""
-    problems = load_problems(problems_dir, check)
+    problems, tracks = load_problems(problems_dir, check)
     with output.staging(out) as tmp:
         asset_map = assets.build_assets(tmp)
         if mode == "local":
             runtime.vendor(tmp / "pyodide")
-        write_bundles(tmp, problems)
-        render_pages(tmp, problems, asset_map, mode)
+        write_problem_files(tmp, problems)
+        render_pages(tmp, problems, tracks, asset_map, mode)
+        write_schema(tmp)
         write_host_config(tmp, mode)
     return problems
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # The worker is a classic script (it uses importScripts to load Pyodide from either origin).
-ENTRIES = {"esm": ["js/page.js", "js/catalogue.js", "css/style.css"], "iife": ["js/worker.js"]}
+ENTRIES = {"esm": ["js/page.js", "js/catalogue.js", "js/theory.js", "css/style.css"], "iife": ["js/worker.js"]}
 RUNTIME_MODULES = ("__init__", "report", "guard", "capture", "learner", "testing", "submission", "runner")
 
 

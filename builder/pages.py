@@ -1,4 +1,4 @@
-"""Render the catalogue and problem pages from site/templates with Jinja2."""
+"""Render the catalogue, problem pages and track theory pages from site/templates (Jinja2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ _env = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"),
 
 
 def csp(cdn_origin: str | None) -> str:
-    """Only our own origin (plus the CDN in cdn mode); WebAssembly compile allowed, no inline script."""
+    """Only our own origin (plus the CDN in cdn mode); WebAssembly compile allowed, no inline
+    script. Inline *styles* are allowed: CodeMirror injects its theme as style elements."""
     extra = f" {cdn_origin}" if cdn_origin else ""
     return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{extra}; "
             f"connect-src 'self'{extra}; worker-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -26,27 +27,52 @@ def _literal_text(v) -> str:
     return v if isinstance(v, str) else json.dumps(v)
 
 
-def render_statement(problem) -> str:
-    return markdown.render(problem.statement, problem.path / "statement.md")
+def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
+    return {"workerURL": root + assets["worker.js"], "graderURL": root + assets["grader.zip"],
+            "indexURL": index_url if "://" in index_url else root + index_url}
 
 
-def render_problem(problem, by_slug: dict, assets: dict, index_url: str, policy: str) -> str:
+def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str) -> str:
+    """A problem page; raises markdown.MarkdownError (file:line) for bad LaTeX."""
     spec = problem.spec
     examples = [{"inputs": [(k, _literal_text(v)) for k, v in ex.inputs.items()],
                  "output": [(k, _literal_text(v)) for k, v in ex.output.items()],
                  "explanation": markdown.render_inline(ex.explanation)} for ex in spec.examples]
     root = "../../"
-    config = {
-        "id": spec.id, "slug": problem.slug, "entry": spec.entry, "starter": problem.starter,
-        "timeLimit": spec.time_limit, "testNames": problem.test_names,
-        "workerURL": root + assets["worker.js"], "graderURL": root + assets["grader.zip"],
-        "bundleURL": "bundle.json", "indexURL": index_url if "://" in index_url else root + index_url,
-    }
+    config = {"id": spec.id, "slug": problem.slug, "title": spec.title, "entry": spec.entry,
+              "starter": problem.starter, "timeLimit": spec.time_limit, "testNames": problem.test_names,
+              "bundleURL": "bundle.json", "solutionURL": "solution.py", "statementURL": "statement.md",
+              **_runtime_config(assets, index_url, root)}
+    position = prev = nxt = None
+    if track:
+        i = track.problems.index(problem)
+        position = i + 1
+        prev = track.problems[i - 1] if i > 0 else None
+        nxt = track.problems[i + 1] if i + 1 < len(track.problems) else None
     return _env.get_template("problem.html").render(
-        p=problem, statement=render_statement(problem), examples=examples,
+        p=problem, statement=markdown.render(problem.statement, problem.path / "statement.md"),
+        examples=examples, hints=[markdown.render_inline(h) for h in spec.hints],
         related=[by_slug[s] for s in spec.related if s in by_slug],
+        prerequisites=[by_slug[s] for s in spec.prerequisites if s in by_slug],
+        track=track, position=position, prev=prev, next=nxt,
         config=config, assets=assets, root=root, csp=policy)
 
 
-def render_catalogue(problems, assets: dict, policy: str) -> str:
-    return _env.get_template("catalogue.html").render(problems=problems, assets=assets, root="", csp=policy)
+def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
+    in_track = {p.slug for t in tracks for p in t.problems}
+    groups = [{"track": t, "problems": t.problems} for t in tracks if t.problems]
+    rest = [p for p in problems if p.slug not in in_track]
+    if rest:
+        groups.append({"track": None, "problems": rest})
+    tags = sorted({t for p in problems for t in p.spec.tags})
+    titles = {p.slug: p.spec.title for p in problems}
+    return _env.get_template("catalogue.html").render(groups=groups, tags=tags, titles=titles,
+                                                      assets=assets, root="", csp=policy)
+
+
+def render_theory(track, assets: dict, index_url: str, policy: str) -> str:
+    root = "../../"
+    config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, root)}
+    return _env.get_template("theory.html").render(
+        track=track, body=markdown.render(track.theory, track.path / "theory.md"),
+        config=config, assets=assets, root=root, csp=policy)

@@ -54,15 +54,16 @@ def describe(exc: BaseException, when: str) -> tuple[str, int | None, str]:
     kind = type(exc).__name__
     text = str(exc)
     where = f" (line {line})" if line else ""
-    message = f"{kind}{where} {when}" + (f": {text}" if text else "")
+    message = f"{kind}{where} {when}" + (f": {text.rstrip('. ')}" if text else "")
     for base, hint in _HINTS.items():
         if isinstance(exc, base):
             message += f". {hint}"
             break
     else:
-        if isinstance(exc, ValueError) and ("matmul" in text or "shapes" in text and "not aligned" in text):
+        if isinstance(exc, ValueError) and "matmul" in text:
             message += (". The inner dimensions of a matrix product must match, (M, K) @ (K, N): "
-                        "print the shapes of both operands and check which one needs a transpose.")
+                        "print the shapes of both operands. On arrays with more than two axes, "
+                        ".T reverses all of them: swap the last two with swapaxes(-1, -2).")
         elif isinstance(exc, ValueError) and "broadcast" in text:
             message += ". Two arrays' shapes do not line up for an elementwise operation: print both shapes."
     tb_text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \

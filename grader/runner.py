@@ -149,8 +149,43 @@ def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
     return result
 
 
-# Everything the grader uses is imported by now: this is the state restored before
-# and after every run, taken before any learner code can have run.
-# Bound before it is filled, so the snapshot of this module includes the name itself.
+
+
+def run_snippet(source: str, time_limit: float = 5.0) -> dict:
+    """Run a code block from a theory page: what it printed, or the error it raised.
+
+    Same guards as a submission (fresh namespace, capped output and recursion, the world
+    restored afterwards), no tests. Returns {status: ok|error|timeout, message, output}.
+    """
+    from .submission import with_recursion_cap
+    start = time.monotonic()
+    timed_out = lambda: time.monotonic() >= start + time_limit - 0.05
+    PRISTINE.restore()
+    status, message = "ok", ""
+    with Captured() as out:
+        try:
+            code = compile(source, learner.FILENAME, "exec", dont_inherit=True)
+            namespace = {"__name__": "__main__"}
+            with_recursion_cap(lambda: exec(code, namespace))
+        except SyntaxError as e:
+            status, message = "error", f"{type(e).__name__} on line {e.lineno}: {e.msg}"
+        except KeyboardInterrupt:
+            if not timed_out():
+                raise
+            status, message = "timeout", f"Stopped after the time limit of {time_limit:g} s."
+        except BaseException as e:
+            status = "error"
+            message, _, tb = learner.describe(e, "")
+            message = tb.strip()
+        finally:
+            PRISTINE.restore()
+    return {"status": status, "message": message, "output": out.getvalue(),
+            "duration_ms": round((time.monotonic() - start) * 1000, 3)}
+
+
+# Last in the module, so the snapshot covers every name defined above. Everything the
+# grader uses is imported by now: this is the state restored before and after every run,
+# taken before any learner code can have run. Bound before it is filled, so the snapshot
+# of this module includes the name itself.
 PRISTINE = guard.World.__new__(guard.World)
 PRISTINE.__init__()

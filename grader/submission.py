@@ -58,7 +58,8 @@ def check_value(value, kind: str, name: str):
         return float(value)
     if kind == "int":
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-            raise Failure(f"{name} is {describe_type(value)}; expected a Python int.")
+            hint = " (np.prod and friends return floats: wrap the result in int(...))" if isinstance(value, (float, np.floating)) else ""
+            raise Failure(f"{name} is {describe_type(value)}; expected a Python int{hint}.")
         return int(value)
     if kind == "literal":
         return copy.deepcopy(value)

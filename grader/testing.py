@@ -87,9 +87,8 @@ def _shape_hint(got: tuple, want: tuple) -> str:
 
 def _diff_table(name: str, got: np.ndarray, want: np.ndarray, bad: np.ndarray, worst) -> dict | None:
     """A small window of the arrays around the worst entry, for the page's table."""
-    if got.ndim == 0:
-        return {"name": name, "origin": [], "got": [[float(got)]], "expected": [[float(want)]],
-                "bad": [[bool(bad)]]}
+    if got.ndim == 0:  # the message already says both numbers
+        return None
     lead = tuple(worst[:-2]) if got.ndim > 2 else ()
     g, w, b = got[lead], want[lead], bad[lead]
     if g.ndim == 1:
@@ -124,11 +123,12 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
     if not finite.all() and np.isfinite(want).all():
         kind = "NaN" if np.isnan(g).any() else "inf"
         advice = "an overflow or 0/0 — with exp(), subtract the max first; with log(), avoid log(0)."
+        extra = f" {hint}" if hint else ""
         if g.ndim == 0:
-            raise Failure(f"{name} is {float(g)}, expected {_fmt(want)}: {advice}")
+            raise Failure(f"{name} is {float(g)}, expected {_fmt(want)}: {advice}{extra}")
         first = np.argwhere(~finite)[0]
         raise Failure(f"{name} contains {kind} at {int((~finite).sum())} of {g.size} entries "
-                      f"(first at {_index(first)}): {advice}",
+                      f"(first at {_index(first)}): {advice}{extra}",
                       _diff_table(name, g, want, ~finite, tuple(first)))
     err = np.abs(g - want)
     allowed = atol + rtol * np.abs(want)
@@ -149,9 +149,12 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
                 msg += f" {name} is zero everywhere: is the placeholder still in place?"
             elif abs(scale + 1) < 1e-6:
                 msg += f" {name} has the right size but the wrong sign."
+            elif scale > 1:
+                msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: "
+                        "a sum where a mean belongs, or an extra factor?")
             else:
-                msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: a sum "
-                        "where a mean belongs, or a missing or extra factor?")
+                msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: "
+                        "a mean where a sum belongs, or a missing factor?")
     if hint:
         msg += " " + hint
     raise Failure(msg, _diff_table(name, g, want, bad, worst))

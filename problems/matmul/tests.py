@@ -15,8 +15,8 @@ def diagnose(C, A, B):
     """Name the mistake if C matches a known wrong loop; else an empty string."""
     want = A @ B
     K = A.shape[1]
-    if C.shape != want.shape:
-        return ""
+    if C.shape != want.shape or not np.any(C):
+        return ""  # a zero C already gets assert_close's own "placeholder" remark
     if not np.allclose(want, np.round(want)) and np.allclose(C, np.trunc(want), atol=1e-9):
         return ("C holds whole numbers only: it was created with an integer dtype (np.zeros(..., dtype=int), "
                 "or zeros_like of an int array), which truncates every float written into it. "
@@ -81,7 +81,10 @@ def test_row_times_column(f):
             raise AssertionError(f"For A of shape {A.shape} and B of shape {B.shape}, C has shape {C.shape}; "
                                  "expected (1, 1): a row times a column is a 1x1 matrix holding their dot "
                                  "product, not a bare number.")
-        assert_close(C, A @ B, "C", hint=diagnose(C, A, B) or "C[0, 0] is the dot product of the row and the column.")
+        want, mistake = A @ B, diagnose(C, A, B)
+        if mistake and not np.allclose(C, want):  # a 1x1 is a multiple of anything: name the mistake instead
+            raise AssertionError(f"C[0, 0] is {C[0, 0]:.6g}, expected {want[0, 0]:.6g}. {mistake}")
+        assert_close(C, want, "C", hint="C[0, 0] is the dot product of the row and the column.")
 
 
 def test_column_times_row(f):

@@ -1,11 +1,55 @@
-// The catalogue: shows each problem's solved/attempted state from this browser's storage.
+// The catalogue: solved/attempted marks from this browser's storage, filters (search, tag,
+// difficulty, status), a suggested next problem, and progress export/import.
 import { progress } from "./storage.js";
+import { setupTransfer } from "./transfer.js";
 
-for (const row of document.querySelectorAll("[data-problem-id]")) {
-  const p = progress.get(row.dataset.problemId);
-  const mark = row.querySelector(".state");
-  if (p && mark) {
-    row.dataset.state = p.status;
-    mark.textContent = p.status === "solved" ? "✓ Solved" : "Attempted";
+const rows = [...document.querySelectorAll("[data-problem-id]")];
+const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
+const stateOf = (row) => (progress.get(row.dataset.problemId) || {}).status || "";
+
+function mark() {
+  for (const row of rows) {
+    const s = stateOf(row);
+    row.dataset.state = s;
+    row.querySelector(".state").textContent = s === "solved" ? "✓ Solved" : s === "attempted" ? "Attempted" : "Not started";
+  }
+  // Next up: the first unsolved problem, in catalogue order, whose prerequisites are solved.
+  const solved = (slug) => (progress.get(idOf[slug]) || {}).status === "solved";
+  const next = rows.find((r) => stateOf(r) !== "solved" &&
+    r.dataset.prereqs.split(" ").filter(Boolean).every(solved));
+  const box = document.getElementById("next-up");
+  if (next) {
+    const link = next.querySelector("a");
+    box.replaceChildren("Suggested next: ", Object.assign(document.createElement("a"), { href: link.href, textContent: link.textContent }));
+    box.hidden = false;
+  } else if (rows.length) {
+    box.textContent = "You have solved every problem here.";
+    box.hidden = false;
   }
 }
+
+const controls = ["q", "difficulty", "tag", "state"].map((id) => document.getElementById(id));
+function filter() {
+  const [q, difficulty, tag, state] = controls.map((c) => c.value.trim().toLowerCase());
+  let shown = 0;
+  for (const row of rows) {
+    const s = stateOf(row);
+    const ok = (!q || row.dataset.title.includes(q)) &&
+      (!difficulty || row.dataset.difficulty === difficulty) &&
+      (!tag || row.dataset.tags.split(" ").includes(tag)) &&
+      (!state || (state === "unsolved" ? s !== "solved" : s === state));
+    row.hidden = !ok;
+    shown += ok;
+  }
+  for (const group of document.querySelectorAll("section.group")) {
+    group.hidden = ![...group.querySelectorAll("[data-problem-id]")].some((r) => !r.hidden);
+  }
+  document.getElementById("count").textContent = `${shown} of ${rows.length} problems`;
+  document.getElementById("empty").hidden = shown > 0;
+}
+for (const c of controls) c.addEventListener("input", filter);
+document.querySelector("form.filters").addEventListener("submit", (e) => e.preventDefault());
+
+mark();
+filter();
+setupTransfer(() => { mark(); filter(); });

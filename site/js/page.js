@@ -4,6 +4,10 @@ import { createEditor } from "./editor.js";
 import { Runner } from "./runner.js";
 import { renderReport, renderRunning, appendProgress } from "./results.js";
 import { draft, progress } from "./storage.js";
+import { setupHints } from "./hints.js";
+import { setupReveal } from "./reveal.js";
+import { setupAssist } from "./assist.js";
+import { setupShortcuts } from "./shortcuts.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -68,6 +72,7 @@ const ready = runner.ready.then(() => {
 });
 
 let busy = false;
+let lastReport = null;
 async function run(mode) {
   if (busy) return null;
   busy = true;
@@ -79,6 +84,7 @@ async function run(mode) {
     saveNow(source);
     const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test); });
     renderReport(results, report);
+    lastReport = report;
     if (report.status === "error" && report.line) {
       editor.mark([{ line: report.line, column: report.column, message: report.message }]);
     } else {
@@ -87,6 +93,7 @@ async function run(mode) {
     if (mode === "tests") {
       const err = progress.record(config.id, report.status === "pass");
       if (err) say(err, "error");
+      reveal.refresh();
     }
     results.focus({ preventScroll: true });
     return report;
@@ -97,6 +104,21 @@ async function run(mode) {
 }
 buttons.tests.addEventListener("click", () => run("tests"));
 buttons.examples.addEventListener("click", () => run("examples"));
+// The same shortcuts work when focus is outside the editor.
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+  e.preventDefault();
+  run(e.shiftKey ? "examples" : "tests");
+});
+
+const isSolved = () => (progress.get(config.id) || {}).status === "solved";
+const reveal = setupReveal({ config, getCode: () => editor.get(), isSolved });
+setupHints();
+setupAssist({ config, getCode: () => editor.get(), lastReport: () => lastReport });
+setupShortcuts();
+for (const a of document.querySelectorAll("[data-prereq-id]")) {
+  if ((progress.get(a.dataset.prereqId) || {}).status === "solved") a.classList.add("solved");
+}
 
 window.mlkata = {
   ready: ready.then(() => true),

@@ -30,7 +30,8 @@ function spawn(config, onStatus) {
     for (const h of [...slot.handlers.values()]) h({ type: "crashed", payload: { error: e.message || "the worker stopped" } });
   };
   worker.postMessage({ id: "init", type: "init", payload: {
-    indexURL: abs(config.indexURL), graderURL: abs(config.graderURL), bundleURL: abs(config.bundleURL), interruptBuffer } });
+    indexURL: abs(config.indexURL), graderURL: abs(config.graderURL),
+    bundleURL: config.bundleURL ? abs(config.bundleURL) : null, interruptBuffer } });
   return slot;
 }
 
@@ -69,22 +70,11 @@ export class Runner {
     });
   }
 
-  // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
-  async run(source, mode, onEvent) {
-    const slot = await this.current.ready;
+  // Runs `post(slot)` under the time limit: interrupt (isolated pages), then terminate and
+  // swap in the spare. Resolves to the worker's answer, or {type: "stopped"|"crashed"}.
+  async watched(slot, post) {
     if (slot.interruptBuffer) slot.interruptBuffer[0] = 0;
-    const started = performance.now();
-    const done = [];
-    let loaded = false;
-    const limitMs = this.config.timeLimit * 1000;
-    let timer, stopped = null;
-    const answer = this.request(slot, "run", { source, mode }, (m) => {
-      if (m.type !== "event") return;
-      const e = m.payload.event;
-      if (e.event === "loaded") loaded = true;
-      if (e.event === "test") done.push(e.test);
-      if (onEvent) onEvent(e);
-    });
+    let timer;
     const watchdog = new Promise((resolve) => {
       const kill = () => resolve({ type: "stopped" });
       timer = setTimeout(() => {
@@ -92,10 +82,38 @@ export class Runner {
           slot.interruptBuffer[0] = 2;            // SIGINT: Python raises KeyboardInterrupt
           timer = setTimeout(kill, GRACE_MS);     // ... unless the learner swallows it
         } else kill();
-      }, limitMs + MARGIN_MS);
+      }, this.config.timeLimit * 1000 + MARGIN_MS);
     });
-    const m = await Promise.race([answer, watchdog]);
+    const m = await Promise.race([post, watchdog]);
     clearTimeout(timer);
+    return m;
+  }
+
+  // A theory page's code block: resolves to {status, message, output}.
+  async snippet(source) {
+    const slot = await this.current.ready;
+    const m = await this.watched(slot, this.request(slot, "snippet", { source }));
+    if (m.type === "report") return m.payload.report;
+    await this.replaceCurrent();
+    return { status: m.type === "stopped" ? "timeout" : "error", output: "",
+             message: m.type === "stopped" ? `Stopped after the time limit of ${this.config.timeLimit} s; Python was restarted.`
+                                           : "Python stopped (out of memory or stack); it was restarted." };
+  }
+
+  // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
+  async run(source, mode, onEvent) {
+    const slot = await this.current.ready;
+    const started = performance.now();
+    const done = [];
+    let loaded = false;
+    const answer = this.request(slot, "run", { source, mode }, (m) => {
+      if (m.type !== "event") return;
+      const e = m.payload.event;
+      if (e.event === "loaded") loaded = true;
+      if (e.event === "test") done.push(e.test);
+      if (onEvent) onEvent(e);
+    });
+    const m = await this.watched(slot, answer);
     if (m.type === "report") return m.payload.report;
     const reason = m.type === "stopped" ? "timeout" : "crash";
     const fresh = await this.replaceCurrent();

@@ -4,6 +4,7 @@
 //   page -> worker  init {indexURL, graderURL, bundleURL, interruptBuffer?}
 //                   run  {source, mode}
 //                   cut  {mode, done, loaded, reason, duration_ms}   (build a stopped run's report)
+//                   snippet {source}   (a theory page's code block: its output)
 //   worker -> page  status {text} | ready {boot_ms} | event {event} | report {report}
 //                   | crashed {error} | failed {error}
 
@@ -18,7 +19,7 @@ async function init(id, { indexURL, graderURL, bundleURL, interruptBuffer }) {
   post(id, "status", { text: "Starting Python…" });
   importScripts(indexURL + "pyodide.js");
   const graderP = fetch(graderURL).then((r) => { if (!r.ok) throw new Error(`${graderURL}: ${r.status}`); return r.arrayBuffer(); });
-  const bundleP = fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
+  const bundleP = !bundleURL ? Promise.resolve(null) : fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
   // packages: ["numpy"] overlaps NumPy's download with the interpreter's boot.
   py = await loadPyodide({ indexURL, packages: ["numpy"], stdout: () => {}, stderr: () => {} });
   post(id, "status", { text: "Loading NumPy and the grader…" });
@@ -36,6 +37,9 @@ def _mlkata_run(bundle_json, source, mode, emit):
     rep = runner.run(bundle, source, mode, on_event=lambda e: emit(json.dumps(e)))
     return rep.as_json()
 
+def _mlkata_snippet(source):
+    return json.dumps(runner.run_snippet(source))
+
 def _mlkata_cut(bundle_json, args_json):
     bundle, a = json.loads(bundle_json), json.loads(args_json)
     names = bundle["test_names"] if a["mode"] == "tests" else [f"Example {i}" for i in range(1, len(bundle["examples"]) + 1)]
@@ -43,7 +47,7 @@ def _mlkata_cut(bundle_json, args_json):
     return _report.cut_report(bundle["problem"], a["mode"], names, done, a["loaded"], a["reason"],
                               bundle["time_limit"], a["duration_ms"]).as_json()
 `);
-  api = { run: py.globals.get("_mlkata_run"), cut: py.globals.get("_mlkata_cut") };
+  api = { run: py.globals.get("_mlkata_run"), cut: py.globals.get("_mlkata_cut"), snippet: py.globals.get("_mlkata_snippet") };
   post(id, "ready", { boot_ms: performance.now() - t0, isolated: !!interruptBuffer });
 }
 
@@ -54,6 +58,7 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
       const out = api.run(bundleJSON, payload.source, payload.mode, (e) => post(id, "event", { event: JSON.parse(e) }));
       return post(id, "report", { report: JSON.parse(out) });
     }
+    if (type === "snippet") return post(id, "report", { report: JSON.parse(api.snippet(payload.source)) });
     if (type === "cut") {
       return post(id, "report", { report: JSON.parse(api.cut(bundleJSON, JSON.stringify(payload))) });
     }

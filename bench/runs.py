@@ -1,0 +1,95 @@
+"""Submit → report per problem, and recovery after a runaway run, through window.mlkata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import stats
+from .browser import open_problem, profile, wait_workers
+
+# Times n runs in the page: `wall` from calling run() to its promise resolving (report rendered),
+# `paint` to the next frame after that; `report_ms` is the report's own duration_ms (Python side).
+RUN_N = """async ([src, mode, n]) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  window.mlkata.setCode(src);
+  await frame();
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await window.mlkata.run(mode);
+    const t1 = performance.now();
+    await frame();
+    out.push({ wall: t1 - t0, paint: performance.now() - t0, report_ms: r.duration_ms, status: r.status,
+               tests_ms: r.tests.reduce((s, t) => s + (t.duration_ms || 0), 0), tests: r.tests.length });
+  }
+  return out;
+}"""
+
+# A runaway run, then the reference: total of the stopped run, and verdict → next report.
+RECOVER = """async ([loop, ref]) => {
+  const b = window.__bench, before = b.workers;
+  window.mlkata.setCode(loop);
+  const t0 = performance.now();
+  const r1 = await window.mlkata.run("tests");
+  const t1 = performance.now();
+  window.mlkata.setCode(ref);
+  const r2 = await window.mlkata.run("tests");
+  const t2 = performance.now();
+  return { total: t1 - t0, recovery: t2 - t1, verdict: r1.status, next: r2.status,
+           next_report_ms: r2.duration_ms, workers_spawned: b.workers - before, isolated: self.crossOriginIsolated };
+}"""
+
+
+def bundle(site: Path, slug: str) -> dict:
+    return json.loads((site / "p" / slug / "bundle.json").read_text(encoding="utf-8"))
+
+
+def _summarise(rows: list[dict]) -> dict:
+    first, rest = rows[0], rows[1:]
+    return {"first_wall": first["wall"], "wall": stats.summary([r["wall"] for r in rest]),
+            "paint": stats.summary([r["paint"] for r in rest]),
+            "report_ms": stats.summary([r["report_ms"] for r in rest]),
+            "tests_ms": stats.summary([r["tests_ms"] for r in rest]),
+            "statuses": sorted({r["status"] for r in rows}), "tests": first["tests"]}
+
+
+def submit_times(pw, base: str, solutions: dict, n: int, foreign: list, log=print) -> dict:
+    """Warm profile; per problem: open the page, let both workers boot, one untimed-in-stats
+    first run, then n timed runs of the reference for "tests" and for "examples"."""
+    out = {}
+    with profile(pw, foreign) as ctx:
+        for slug, src in solutions.items():
+            page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
+            res = {}
+            for mode in ("tests", "examples"):
+                res[mode] = _summarise(page.evaluate(RUN_N, [src, mode, n + 1]))
+            page.close()
+            out[slug] = res
+            t, e = res["tests"], res["examples"]
+            log(f"  {slug}: Submit median {t['wall']['median']:.1f} ms (p95 {t['wall']['p95']:.1f}, python "
+                f"{t['report_ms']['median']:.1f}), examples median {e['wall']['median']:.1f} ms  {t['statuses']}")
+    return out
+
+
+def recovery(pw, base: str, site: Path, slug: str, solution: str, reps: int, foreign: list, log=print) -> dict:
+    """Runaway code (`while True: pass`) then the reference, ``reps`` times on one page."""
+    b = bundle(site, slug)
+    loop = f"def {b['entry']}(*a):\n    while True:\n        pass\n"
+    rows = []
+    with profile(pw, foreign) as ctx:
+        page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
+        page.evaluate(RUN_N, [solution, "tests", 1])  # the page is warm, as after a first Submit
+        for i in range(reps):
+            r = page.evaluate(RECOVER, [loop, solution])
+            rows.append(r)
+            log(f"    run {i + 1}: stopped after {r['total']:.0f} ms ({r['verdict']}), next report "
+                f"{r['recovery']:.0f} ms later ({r['next']}), workers spawned {r['workers_spawned']}")
+            wait_workers(page)  # a replaced worker's spare has booted again before the next rep
+        page.close()
+    limit_ms = b["time_limit"] * 1000
+    return {"time_limit_ms": limit_ms, "total": stats.summary([r["total"] for r in rows]),
+            "overshoot": stats.summary([r["total"] - limit_ms for r in rows]),
+            "recovery": stats.summary([r["recovery"] for r in rows]),
+            "limit_to_next_report": stats.summary([r["total"] - limit_ms + r["recovery"] for r in rows]),
+            "runs": rows}

@@ -1,0 +1,8 @@
+import numpy as np
+
+
+def softmax(x, axis):
+    """Softmax of x along axis, computed stably."""
+    z = x - x.max(axis=axis, keepdims=True)  # every exponent <= 0: no overflow
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)  # each sum >= 1: no 0/0

@@ -1,0 +1,44 @@
+// The reference solution: revealed after a pass (or after an explicit confirmation), shown
+// with a line diff against the learner's current code.
+import { diffLines } from "diff";
+
+function el(tag, cls, text) {
+  const n = document.createElement(tag);
+  if (cls) n.className = cls;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+export function setupReveal({ config, getCode, isSolved }) {
+  const button = document.getElementById("reveal");
+  const panel = document.getElementById("solution");
+  const note = document.getElementById("solution-note");
+  const refresh = () => {
+    if (isSolved()) {
+      note.textContent = "You solved it: compare your code with the reference.";
+      button.textContent = "Compare with the reference solution";
+    }
+  };
+  button.addEventListener("click", async () => {
+    if (!isSolved() && !confirm("Show the reference solution before solving the problem? A hint may be enough.")) return;
+    const res = await fetch(config.solutionURL);
+    if (!res.ok) { panel.hidden = false; panel.textContent = `Could not load the solution (${res.status}).`; return; }
+    const reference = await res.text();
+    const diff = el("pre", "diff-lines");
+    diff.setAttribute("aria-label", "Your code compared with the reference: lines starting with − are yours only, + the reference's only");
+    for (const part of diffLines(getCode(), reference)) {
+      const kind = part.added ? "add" : part.removed ? "del" : "same";
+      const sign = part.added ? "+ " : part.removed ? "− " : "  ";
+      for (const line of part.value.replace(/\n$/, "").split("\n")) diff.append(el("span", kind, sign + line + "\n"));
+    }
+    const ref = el("pre", "reference");
+    ref.append(el("code", null, reference));
+    panel.replaceChildren(el("h3", null, "Reference solution"), ref,
+      el("h3", null, "Your code → the reference"), el("p", "muted small", "− only in yours · + only in the reference"), diff);
+    panel.hidden = false;
+    panel.querySelector("h3").tabIndex = -1;
+    panel.querySelector("h3").focus();
+  });
+  refresh();
+  return { refresh };
+}
