@@ -26,5 +26,5 @@ def chromium_version(path: str) -> str:
 
 
 def describe(chromium: str) -> dict:
-    return {"nproc": os.cpu_count(), "cpu": cpu_model(), "chromium": chromium_version(chromium),
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu_model(), "chromium": chromium_version(chromium),
             "python": platform.python_version(), "platform": platform.platform()}

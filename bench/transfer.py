@@ -15,7 +15,7 @@ METHOD = ("Playwright request.sizes() for every request of the page and its Work
 def _visit(ctx, url: str) -> dict:
     reqs, failed = [], []
     page = ctx.new_page()
-    page.on("requestfinished", reqs.append)
+    page.on("requestfinished", lambda r: reqs.append(r))
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.goto(url, wait_until="commit")
     page.wait_for_function(READY, timeout=TIMEOUT_MS, polling=50)

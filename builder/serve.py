@@ -62,12 +62,21 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection mid-download (a terminated worker) is normal.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, *, isolate: bool = True,
                 csp: str = "", live: bool = False) -> ThreadingHTTPServer:
     """A server for ``directory`` (also used by the tests and the benchmark)."""
     handler = type("SiteHandler", (Handler,), {"state": {"build_id": "0", "live": live},
                                                "csp": csp, "isolate": isolate})
-    server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
+    server = Server((host, port), functools.partial(handler, directory=str(directory)))
     server.handler = handler
     return server
 

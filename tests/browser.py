@@ -7,6 +7,7 @@ to another origin is aborted and recorded, so tests can assert none was attempte
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -44,13 +45,23 @@ def guard_origin(context, base_url: str, foreign: list) -> None:
     context.route("**/*", handle)
 
 
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
+    """Poll ``expression`` in the page until truthy. (Playwright's wait_for_function evals
+    its predicate, which the site's CSP rightly forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 class Page:
     """A problem page driven through the documented automation API, window.mlkata."""
 
     def __init__(self, page, url: str):
         self.page = page
         page.goto(url)
-        page.wait_for_function("window.mlkata !== undefined")
+        wait_until(page, "window.mlkata !== undefined")
         page.evaluate("window.mlkata.ready")
 
     def run(self, source: str, mode: str = "tests") -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,3 +32,30 @@ def case_names() -> list[str]:
 @pytest.fixture(scope="session")
 def case_bundle() -> dict:
     return load_problem(CASE_PROBLEM).bundle()
+
+
+# Browser tests build from here (MLKATA_PROBLEMS overrides, e.g. to try a subset).
+PROBLEMS_DIR = Path(os.environ.get("MLKATA_PROBLEMS", ROOT / "problems"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per session into a temporary folder."""
+    out = tmp_path_factory.mktemp("site") / "dist"
+    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(PROBLEMS_DIR),
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import ARGS, CHROMIUM
+    assert os.path.exists(CHROMIUM), "Chromium missing: apt-get install chromium (scripts/setup.sh does)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

@@ -8,38 +8,14 @@ stopped by terminating the worker; a spare takes over). Both must agree with CPy
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from browser import ARGS, CHROMIUM, Page, guard_origin, serving
-from conftest import CASES, ROOT, case_names
+from browser import Page, guard_origin, serving
+from conftest import CASES, PROBLEMS_DIR, case_names
 
 pytestmark = pytest.mark.browser
-PROBLEMS_DIR = Path(os.environ.get("MLKATA_PROBLEMS", ROOT / "problems"))
 PROBLEMS = sorted(p.name for p in PROBLEMS_DIR.iterdir() if (p / "problem.yaml").is_file())
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "dist"
-    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(PROBLEMS_DIR), "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-    assert os.path.exists(CHROMIUM), "Chromium missing: apt-get install chromium (.ci/run does)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session", params=["isolated", "plain"])

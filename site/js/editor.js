@@ -2,7 +2,7 @@
 // used to mark a syntax error or the line where a test failed.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
-import { defaultKeymap, history, historyKeymap, indentWithTab, undo } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory, undo } from "@codemirror/commands";
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
@@ -30,7 +30,10 @@ export function createEditor(parent, { doc, onChange, shortcuts }) {
     view,
     get: () => view.state.doc.toString(),
     // Replaces the whole text as one undoable step (so "Reset to starter" can be undone).
-    set(text) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }); },
+    set(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text },
+                      annotations: isolateHistory.of("full") });
+    },
     undo: () => undo(view),
     focus: () => view.focus(),
     // marks: [{line, column?, message, severity}] — 1-based lines; out-of-range lines are clamped.
@@ -38,7 +41,9 @@ export function createEditor(parent, { doc, onChange, shortcuts }) {
       const doc = view.state.doc;
       const diagnostics = marks.filter((m) => m.line).map((m) => {
         const line = doc.line(Math.min(Math.max(1, m.line), doc.lines));
-        const from = m.column ? Math.min(line.from + m.column - 1, line.to) : line.from;
+        // From the column to the end of the line; the whole line when the column is at its end.
+        let from = m.column ? Math.min(line.from + m.column - 1, line.to) : line.from;
+        if (from >= line.to) from = line.from;
         return { from, to: Math.max(from, line.to), severity: m.severity || "error", message: m.message };
       });
       view.dispatch(setDiagnostics(view.state, diagnostics));
