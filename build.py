@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from builder import assets, output, pages, runtime
+from builder.offline import write_service_worker
 from builder.tracks import load_tracks
 from builder.markdown import MarkdownError
 from grader.problem import ProblemError, load_all
@@ -114,6 +115,7 @@ def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
         render_pages(tmp, problems, tracks, asset_map, mode)
         write_schema(tmp)
         write_host_config(tmp, mode)
+        write_service_worker(tmp)
     return problems
 
 

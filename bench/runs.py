@@ -51,6 +51,8 @@ def _summarise(rows: list[dict]) -> dict:
             "paint": stats.summary([r["paint"] for r in rest]),
             "report_ms": stats.summary([r["report_ms"] for r in rest]),
             "tests_ms": stats.summary([r["tests_ms"] for r in rest]),
+            "setup_ms": stats.summary([r["report_ms"] - r["tests_ms"] for r in rest]),
+            "outside_ms": stats.summary([r["wall"] - r["report_ms"] for r in rest]),
             "statuses": sorted({r["status"] for r in rows}), "tests": first["tests"]}
 
 

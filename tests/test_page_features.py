@@ -249,3 +249,23 @@ def test_theory_code_blocks_run(ctx):
     wait_until(page, "document.querySelector('.snippet-output').dataset.status !== 'running'", 30)
     assert out.get_attribute("data-status") == "ok"
     assert out.inner_text().strip()
+
+
+def test_works_offline_after_one_visit(ctx):
+    p = problem(ctx)
+    # The service worker has precached the site and the runtime.
+    wait_until(p.page, "navigator.serviceWorker.controller !== null", 60)
+    wait_until(p.page, """(async () => { const keys = await caches.keys();
+        if (!keys.length) return false;
+        const c = await caches.open(keys[0]);
+        return !!(await c.match(new URL('../../pyodide/pyodide.asm.wasm', location.href))); })()""", 60)
+    ctx.set_offline(True)
+    try:
+        p.page.reload()
+        wait_until(p.page, "window.mlkata !== undefined")
+        p.page.evaluate("window.mlkata.ready")
+        assert p.run(SOLUTION)["status"] == "pass"
+        cat = open_page(ctx, "index.html")
+        assert cat.locator("tr[data-problem-id]").count() >= 13
+    finally:
+        ctx.set_offline(False)

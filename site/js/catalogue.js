@@ -2,6 +2,7 @@
 // difficulty, status), a suggested next problem, and progress export/import.
 import { progress } from "./storage.js";
 import { setupTransfer } from "./transfer.js";
+import { registerOffline } from "./offline.js";
 
 const rows = [...document.querySelectorAll("[data-problem-id]")];
 const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
@@ -53,3 +54,5 @@ document.querySelector("form.filters").addEventListener("submit", (e) => e.preve
 mark();
 filter();
 setupTransfer(() => { mark(); filter(); });
+
+registerOffline();

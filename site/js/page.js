@@ -8,6 +8,7 @@ import { setupHints } from "./hints.js";
 import { setupReveal } from "./reveal.js";
 import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
+import { registerOffline } from "./offline.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -126,3 +127,5 @@ window.mlkata = {
   getCode: () => editor.get(),
   run: (mode = "tests") => run(mode),
 };
+
+registerOffline();

@@ -1,6 +1,7 @@
 // A track's theory page: every ```python block gets a Run button; code runs in the same
 // worker runtime as the problems (booted on load), output shown under the block.
 import { Runner } from "./runner.js";
+import { registerOffline } from "./offline.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const status = document.getElementById("runtime-status");
@@ -32,3 +33,5 @@ for (const [i, code] of [...document.querySelectorAll(".theory pre > code.langua
     });
   });
 }
+
+registerOffline();
