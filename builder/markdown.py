@@ -70,7 +70,9 @@ def render(text: str, path: Path) -> str:
     errors = _check_math(text, path)
     if errors:
         raise MarkdownError(errors)
-    return _md.render(text)
+    # Wide code and display math scroll sideways on a phone: make them keyboard-scrollable.
+    return (_md.render(text).replace("<pre>", '<pre tabindex="0">')
+            .replace('<div class="math block">', '<div class="math block" tabindex="0">'))
 
 
 def render_inline(text: str) -> str:

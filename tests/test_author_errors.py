@@ -23,7 +23,9 @@ def make(tmp_path: Path, edit=None, name="matmul_backward") -> Path:
     folder = root / name
     shutil.copytree(SOURCE, folder)
     y = folder / "problem.yaml"
-    y.write_text(re.sub(r"^related:.*$", "related: []", y.read_text(), flags=re.M))
+    # Standalone: no references to other problems or to a track.
+    text = re.sub(r"^(related|prerequisites):.*$", r"\1: []", y.read_text(), flags=re.M)
+    y.write_text(re.sub(r"^(track|order):.*\n", "", text, flags=re.M))
     if edit:
         edit(folder)
     return root

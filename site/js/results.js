@@ -19,7 +19,7 @@ function diffTable(diff) {
   const [r0, c0] = diff.origin || [0, 0];
   const prefix = (diff.lead || []).join(", ");
   const idx = (r, c) => diff.vector ? `[${c0 + c}]` : `[${prefix ? prefix + ", " : ""}${r0 + r}, ${c0 + c}]`;
-  const table = el("table", { class: "diff" },
+  const table = el("table", { class: "diff", tabindex: "0" },
     el("caption", {}, `${diff.name}: your value / expected, mismatches highlighted`));
   for (let r = 0; r < rows; r++) {
     const tr = el("tr");
@@ -52,7 +52,7 @@ export function renderReport(container, report) {
     if (open) details.open = true;
     if (t.message) details.append(el("p", { class: "message" }, t.message));
     if (t.diff) details.append(diffTable(t.diff));
-    if (t.output) details.append(el("div", { class: "output-label muted" }, "Output"), el("pre", { class: "output" }, t.output));
+    if (t.output) details.append(el("div", { class: "output-label muted" }, "Output"), el("pre", { class: "output", tabindex: "0" }, t.output));
     list.append(el("li", {}, details));
   }
   container.append(list);
