@@ -83,21 +83,18 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, *, i
 
 def serve(args, build) -> int:
     from watchfiles import watch
-    from grader.problem import ProblemError
+
     from . import pages
 
     def rebuild() -> bool:
         t0 = time.perf_counter()
         try:
             build(args.problems, args.out, args.pyodide, not args.no_check)
-        except ProblemError as e:
-            print("\n".join(e.errors), file=sys.stderr)
+        except Exception as e:  # author errors (file:line) or a tool failing: show, keep serving
+            print("\n".join(getattr(e, "errors", None) or [str(e)]), file=sys.stderr)
+            print("build failed; still serving the last good site", file=sys.stderr, flush=True)
             return False
-        except Exception as e:  # BuildError and friends: show, keep serving the last good site
-            print(getattr(e, "errors", None) and "\n".join(e.errors) or e, file=sys.stderr)
-            print("build failed; still serving the last good site", file=sys.stderr)
-            return False
-        print(f"built in {time.perf_counter() - t0:.2f} s")
+        print(f"built in {time.perf_counter() - t0:.2f} s", flush=True)
         return True
 
     if not rebuild() and not args.out.exists():
@@ -105,7 +102,7 @@ def serve(args, build) -> int:
     server = make_server(args.out, args.host, args.port, csp=pages.csp(None) if args.pyodide == "local" else "",
                          live=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://{args.host}:{args.port}/  (Ctrl+C to stop)")
+    print(f"serving http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     try:
         for _ in watch(args.problems, ROOT / "site", ROOT / "grader"):
             if rebuild():
