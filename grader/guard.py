@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import gc
 import importlib
+import operator
 import sys
 import types
 import warnings
@@ -42,15 +43,15 @@ class World:
         self.namespaces += [(ns, dict(ns)) for ns in extra_namespaces]
         # Function bodies can be swapped in place (``f.__code__ = ...``), and the grader's
         # own classes and module-level dicts/lists mutated: snapshot those too.
-        self.functions = [(f, f.__code__, f.__defaults__, f.__kwdefaults__)
-                          for _, saved in self.namespaces for f in saved.values()
+        self.functions = [f for _, saved in self.namespaces for f in saved.values()
                           if type(f) is types.FunctionType]
+        self.function_parts = [(attr, operator.attrgetter(attr), [getattr(f, attr) for f in self.functions])
+                               for attr in ("__code__", "__defaults__", "__kwdefaults__")]
         own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
         own += list(extra_namespaces)
-        self.classes = [(c, dict(c.__dict__)) for ns in own for c in ns.values()
-                        if type(c) is type and c.__module__.startswith(("grader", "hidden_tests"))]
-        self.containers = [(v, copy.copy(v)) for ns in own for v in ns.values()
-                           if type(v) in (dict, list)]
+        self.classes = _classes(own)
+        self.containers = _containers(own)
+        self.n_modules = len(sys.modules)
         self.sys_attrs = {k: getattr(sys, k) for k in
                           ("stdout", "stderr", "stdin", "displayhook", "excepthook",
                            "breakpointhook", "modules", "path", "meta_path", "path_hooks")}
@@ -58,6 +59,20 @@ class World:
         self.np_err = np.geterr()
         self.np_print = np.get_printoptions()
         self.warning_filters = list(warnings.filters)
+
+    def extended(self, namespace: dict) -> "World":
+        """This snapshot plus one more namespace (a run's tests), without re-snapshotting
+        everything else. Falls back to a full snapshot if modules were imported since."""
+        if len(sys.modules) != self.n_modules:
+            return World(extra_namespaces=(namespace,))
+        w = copy.copy(self)
+        fns = [f for f in namespace.values() if type(f) is types.FunctionType]
+        w.namespaces = self.namespaces + [(namespace, dict(namespace))]
+        w.functions = self.functions + fns
+        w.function_parts = [(attr, get, saved + [get(f) for f in fns]) for attr, get, saved in self.function_parts]
+        w.classes = self.classes + _classes((namespace,))
+        w.containers = self.containers + _containers((namespace,))
+        return w
 
     def restore(self) -> None:
         """Undo whatever learner code changed in the snapshotted namespaces."""
@@ -70,16 +85,18 @@ class World:
             if sys.modules.get(name) is not mod:
                 sys.modules[name] = mod
         for live, saved in self.namespaces:
-            if len(live) != len(saved) or any(live.get(k, _MISSING) is not v for k, v in saved.items()):
+            # Writing every saved entry back (in C) is cheaper than comparing each one in
+            # Python; update() never removes a key, so a length left longer means a learner
+            # added one (say ``abs``, shadowing the builtin): start that namespace afresh.
+            live.update(saved)
+            if len(live) != len(saved):
                 live.clear()
                 live.update(saved)
-        for f, code, defaults, kwdefaults in self.functions:
-            if f.__code__ is not code:
-                f.__code__ = code
-            if f.__defaults__ is not defaults:
-                f.__defaults__ = defaults
-            if f.__kwdefaults__ is not kwdefaults:
-                f.__kwdefaults__ = kwdefaults
+        for attr, get, saved in self.function_parts:
+            if not all(map(operator.is_, map(get, self.functions), saved)):
+                for f, v in zip(self.functions, saved):
+                    if get(f) is not v:
+                        setattr(f, attr, v)
         for cls, saved in self.classes:
             for k in [k for k in cls.__dict__ if k not in saved]:
                 delattr(cls, k)
@@ -87,7 +104,7 @@ class World:
                 if cls.__dict__.get(k, _MISSING) is not v and k not in ("__dict__", "__weakref__"):
                     setattr(cls, k, v)
         for live, saved in self.containers:
-            if live != saved:
+            if not _same(live, saved):
                 if type(live) is dict:
                     live.clear()
                     live.update(saved)
@@ -100,6 +117,27 @@ class World:
 
 
 _MISSING = object()
+
+
+def _classes(namespaces) -> list:
+    return [(c, dict(c.__dict__)) for ns in namespaces for c in ns.values()
+            if type(c) is type and c.__module__.startswith(("grader", "hidden_tests"))]
+
+
+def _containers(namespaces) -> list:
+    return [(v, copy.copy(v)) for ns in namespaces for v in ns.values() if type(v) in (dict, list)]
+
+
+def _same(live, saved) -> bool:
+    """Whether a dict (or list) still holds the very same keys and values, in order.
+
+    Identity, never ``==``: a learner's object whose ``__eq__`` always says True must not
+    pass for the original."""
+    if len(live) != len(saved):
+        return False
+    if type(live) is dict:
+        return all(map(operator.is_, live, saved)) and all(map(operator.is_, live.values(), saved.values()))
+    return all(map(operator.is_, live, saved))
 
 
 def collect() -> None:

@@ -10,6 +10,7 @@ a learner's own KeyboardInterrupt by the clock.
 from __future__ import annotations
 
 import ast
+import functools
 import time
 
 from . import guard, learner, testing
@@ -25,10 +26,17 @@ def test_name(fn) -> str:
     return doc.splitlines()[0].strip() if doc else fn.__name__
 
 
+@functools.lru_cache(maxsize=16)
+def _compiled_tests(tests_source: str):
+    """tests.py compiled once per problem, not once per run (code objects are immutable,
+    and the cache lives inside the wrapper, out of learner code's reach by name)."""
+    return compile(tests_source, "tests.py", "exec")
+
+
 def collect_tests(tests_source: str) -> tuple[dict, list]:
     """Execute tests.py in a fresh namespace; its ``test_*`` functions, in file order."""
     ns = {"__name__": TESTS_MODULE}
-    exec(compile(tests_source, "tests.py", "exec"), ns)
+    exec(_compiled_tests(tests_source), ns)
     tests = [v for k, v in ns.items() if k.startswith("test_") and callable(v)]
     return ns, [(test_name(t), t) for t in tests]
 
@@ -82,7 +90,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
             ns, tests = collect_tests(bundle["tests_source"])
         else:
             ns, tests = {}, example_tests(bundle)
-        world = guard.World(extra_namespaces=(ns,))
+        world = PRISTINE.extended(ns)
         with Captured() as load_output:
             try:
                 _, fn = learner.load(source, bundle["entry"], timed_out)

@@ -45,6 +45,6 @@ class ProblemSpec(Strict):
     examples: list[Example] = Field(min_length=1)
     hints: list[str] = Field(default_factory=list, description="Revealed one at a time.")
     related: list[str] = Field(default_factory=list, description="Slugs of related problems.")
-    track: str | None = Field(None, description="Slug of the track this problem belongs to (tracks/<slug>.yaml).")
+    track: str | None = Field(None, description="Slug of the track this problem belongs to (problems/_tracks/<slug>/track.yaml).")
     order: int | None = Field(None, description="Position within the track.")
     prerequisites: list[str] = Field(default_factory=list, description="Slugs to solve first.")

@@ -105,12 +105,15 @@ def _diff_table(name: str, got: np.ndarray, want: np.ndarray, bad: np.ndarray, w
 
 
 def assert_close(got, expected, name: str = "result", atol: float | None = None,
-                 rtol: float | None = None, hint: str = "") -> None:
+                 rtol: float | None = None, hint="") -> None:
     """Fail unless ``got`` matches ``expected`` entry by entry within tolerance.
 
     The message names the first thing wrong, in the order a learner should fix it:
     type, shape, NaN/inf, then values (with the worst entry, a sign or scale hint).
+    ``hint`` (appended to value messages) may be a string, or a function returning one,
+    called only when the comparison fails: diagnoses that cost time stay off the pass path.
     """
+    lazy_hint = hint if callable(hint) else (lambda: hint)
     atol = TOLERANCE["atol"] if atol is None else atol
     rtol = TOLERANCE["rtol"] if rtol is None else rtol
     want = np.asarray(expected, dtype=np.float64)
@@ -123,6 +126,7 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
     if not finite.all() and np.isfinite(want).all():
         kind = "NaN" if np.isnan(g).any() else "inf"
         advice = "an overflow or 0/0 — with exp(), subtract the max first; with log(), avoid log(0)."
+        hint = lazy_hint()
         extra = f" {hint}" if hint else ""
         if g.ndim == 0:
             raise Failure(f"{name} is {float(g)}, expected {_fmt(want)}: {advice}{extra}")
@@ -155,6 +159,7 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
             else:
                 msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: "
                         "a mean where a sum belongs, or a missing factor?")
+    hint = lazy_hint()
     if hint:
         msg += " " + hint
     raise Failure(msg, _diff_table(name, g, want, bad, worst))

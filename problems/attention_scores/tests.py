@@ -118,8 +118,8 @@ def test_batched_transpose(f):
     Q, K, V = case(10, 2, 2, 3, 2, 2, 3)
     scores, out = f(Q, K, V)
     want_scores, want_out = reference(Q, K, V)
-    assert_close(scores, want_scores, "scores", hint=diagnose_scores(scores, Q, K, V))
-    assert_close(out, want_out, "out", hint=diagnose_out(out, Q, K, V, scores))
+    assert_close(scores, want_scores, "scores", hint=lambda: diagnose_scores(scores, Q, K, V))
+    assert_close(out, want_out, "out", hint=lambda: diagnose_out(out, Q, K, V, scores))
 
 
 def test_scores(f):
@@ -128,7 +128,7 @@ def test_scores(f):
         Q, K, V = case(20 + seed, *dims)
         scores, _ = f(Q, K, V)
         want, _ = reference(Q, K, V)
-        assert_close(scores, want, "scores", hint=diagnose_scores(scores, Q, K, V))
+        assert_close(scores, want, "scores", hint=lambda: diagnose_scores(scores, Q, K, V))
 
 
 def test_scale(f):
@@ -147,7 +147,7 @@ def test_out(f):
         Q, K, V = case(40 + seed, *dims, scale=1.5)
         scores, out = f(Q, K, V)
         _, want = reference(Q, K, V)
-        assert_close(out, want, "out", hint=diagnose_out(out, Q, K, V, scores))
+        assert_close(out, want, "out", hint=lambda: diagnose_out(out, Q, K, V, scores))
 
 
 def test_cross_attention(f):
@@ -156,8 +156,8 @@ def test_cross_attention(f):
         Q, K, V = case(50 + seed, *dims)
         scores, out = f(Q, K, V)
         want_scores, want_out = reference(Q, K, V)
-        assert_close(scores, want_scores, "scores", hint=diagnose_scores(scores, Q, K, V))
-        assert_close(out, want_out, "out", hint=diagnose_out(out, Q, K, V, scores))
+        assert_close(scores, want_scores, "scores", hint=lambda: diagnose_scores(scores, Q, K, V))
+        assert_close(out, want_out, "out", hint=lambda: diagnose_out(out, Q, K, V, scores))
 
 
 def test_large_scores(f):
@@ -165,9 +165,9 @@ def test_large_scores(f):
     Q, K, V = case(60, 2, 2, 4, 5, 4, 3, scale=40.0)  # scores of several hundred to a few thousand
     scores, out = f(Q, K, V)
     want_scores, want_out = reference(Q, K, V)
-    assert_close(scores, want_scores, "scores", hint=diagnose_scores(scores, Q, K, V))
+    assert_close(scores, want_scores, "scores", hint=lambda: diagnose_scores(scores, Q, K, V))
     bad = ~np.isfinite(out)
     if bad.any():
         raise AssertionError(f"out has {int(bad.sum())} NaN or inf entries out of {out.size} for scores up "
                              f"to {np.abs(want_scores).max():.0f} in magnitude. " + diagnose_out(out, Q, K, V))
-    assert_close(out, want_out, "out", hint=diagnose_out(out, Q, K, V, scores))
+    assert_close(out, want_out, "out", hint=lambda: diagnose_out(out, Q, K, V, scores))

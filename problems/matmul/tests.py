@@ -58,7 +58,7 @@ def test_small_example(f):
     B = np.array([[7.0, 8.0], [9.0, 10.0], [11.0, 12.0]])
     C = f(A, B)
     assert_close(C, [[58.0, 64.0], [139.0, 154.0]], "C",
-                 hint=diagnose(C, A, B) or "C[i, j] = sum over k of A[i, k] * B[k, j]; "
+                 hint=lambda: diagnose(C, A, B) or "C[i, j] = sum over k of A[i, k] * B[k, j]; "
                  "for example C[0, 0] = 1·7 + 2·9 + 3·11 = 58.")
 
 
@@ -68,7 +68,7 @@ def test_random(f):
         A, B = case(10 + seed, m, k, n)
         C = f(A, B)
         assert_close(C, np.matmul(A, B), "C",
-                     hint=diagnose(C, A, B) or "Each C[i, j] should be the dot product of row i of A "
+                     hint=lambda: diagnose(C, A, B) or "Each C[i, j] should be the dot product of row i of A "
                      "and column j of B.")
 
 
@@ -101,7 +101,7 @@ def test_non_square(f):
         A, B = case(40 + seed, m, k, n)
         C = f(A, B)
         assert_close(C, A @ B, "C",
-                     hint=diagnose(C, A, B) or "Check the loop bounds: i over M = A.shape[0], j over "
+                     hint=lambda: diagnose(C, A, B) or "Check the loop bounds: i over M = A.shape[0], j over "
                      "N = B.shape[1], k over K = A.shape[1].")
 
 

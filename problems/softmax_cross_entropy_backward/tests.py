@@ -122,7 +122,7 @@ def test_fused(f):
     for seed, (b, c) in enumerate(SHAPES):
         Z, t = case(10 + seed, b, c, scale=2.0)
         dlogits = f(Z, t)
-        assert_close(dlogits, fused(Z, t), "dlogits", hint=diagnose(dlogits, Z, t))
+        assert_close(dlogits, fused(Z, t), "dlogits", hint=lambda: diagnose(dlogits, Z, t))
 
 
 def test_composition(f):
@@ -168,7 +168,7 @@ def test_mean_not_sum(f):
             "dlogits is exactly 8 times too big for a batch of 8: that is the gradient of the summed loss. "
             "The loss is a mean, so every row carries 1/B; otherwise the step size would grow with the "
             "batch size.")
-    assert_close(dlogits, want, "dlogits", hint=diagnose(dlogits, Z, t))
+    assert_close(dlogits, want, "dlogits", hint=lambda: diagnose(dlogits, Z, t))
     # The same examples twice: a mean's gradient halves per row.
     Z2, t2 = np.concatenate([Z, Z]), np.concatenate([t, t])
     dlogits2 = f(Z2, t2)
@@ -189,4 +189,4 @@ def test_large_logits(f):
     for Z_, t_ in ((Z, t), (Z2, t2)):
         dlogits = f(Z_, t_)
         check_finite(dlogits, Z_, t_)
-        assert_close(dlogits, fused(Z_, t_), "dlogits", hint=diagnose(dlogits, Z_, t_))
+        assert_close(dlogits, fused(Z_, t_), "dlogits", hint=lambda: diagnose(dlogits, Z_, t_))
