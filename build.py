@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from builder import assets, output, pages, runtime
+from builder import assets, buildcache, output, pages, runtime
 from builder.offline import write_service_worker
 from builder.tracks import load_tracks
 from builder.markdown import MarkdownError
@@ -36,7 +36,7 @@ class BuildError(Exception):
 
 def load_problems(problems_dir: Path, check: bool):
     """Every problem and track, validated; with ``check``, references and starters are run."""
-    problems, errors = load_all(problems_dir)
+    problems, errors = load_all(problems_dir, load=buildcache.load_problem)
     tracks, track_errors = load_tracks(problems_dir, problems)
     errors += track_errors
     if check and not errors:
@@ -105,7 +105,11 @@ def write_host_config(out: Path, mode: str) -> None:
 
 def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
           mode: str = "local", check: bool = True) -> list:
-    """Validate, then render everything into a staging folder swapped in on success."""
+    """Validate, then render everything into a staging folder swapped in on success.
+    Returns the problems, or None when ``out`` was built from exactly these inputs."""
+    key = buildcache.input_key(problems_dir, mode, check)
+    if buildcache.up_to_date(out, key):
+        return None
     problems, tracks = load_problems(problems_dir, check)
     with output.staging(out) as tmp:
         asset_map = assets.build_assets(tmp)
@@ -116,6 +120,7 @@ def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
         write_schema(tmp)
         write_host_config(tmp, mode)
         write_service_worker(tmp)
+        buildcache.record(tmp, key)
     return problems
 
 
@@ -154,7 +159,10 @@ def main(argv=None) -> int:
     except (assets.AssetError, runtime.RuntimeError_) as e:
         print(f"build failed: {e}; {args.out} left as it was", file=sys.stderr)
         return 1
-    print(f"built {len(problems)} problems into {args.out} in {time.perf_counter() - t0:.2f} s")
+    if problems is None:
+        print(f"{args.out} is up to date: no input changed since it was built ({time.perf_counter() - t0:.2f} s)")
+    else:
+        print(f"built {len(problems)} problems into {args.out} in {time.perf_counter() - t0:.2f} s")
     return 0
 
 

@@ -14,6 +14,8 @@ import math_core
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from . import buildcache
+
 _latex = math_core.LatexToMathML(fancy_error=False)
 
 
@@ -47,9 +49,9 @@ def _parser() -> MarkdownIt:
 _md = _parser()
 
 
-def _check_math(text: str, path: Path) -> list[str]:
+def _check_math(tokens, path: Path) -> list[str]:
     errors = []
-    for tok in _md.parse(text):
+    for tok in tokens:
         found = []
         if tok.type in ("math_block", "math_block_label"):
             found.append((tok.content, tok.map[0] + 1 if tok.map else 1))
@@ -65,14 +67,20 @@ def _check_math(text: str, path: Path) -> list[str]:
     return errors
 
 
-def render(text: str, path: Path) -> str:
-    """HTML for a Markdown file; raises MarkdownError naming ``path:line`` for bad LaTeX."""
-    errors = _check_math(text, path)
+def _render(text: str, path: Path) -> str:
+    tokens = _md.parse(text)  # parsed once, for the LaTeX check and for rendering
+    errors = _check_math(tokens, path)
     if errors:
         raise MarkdownError(errors)
     # Wide code and display math scroll sideways on a phone: make them keyboard-scrollable.
-    return (_md.render(text).replace("<pre>", '<pre tabindex="0">')
+    return (_md.renderer.render(tokens, _md.options, {}).replace("<pre>", '<pre tabindex="0">')
             .replace('<div class="math block">', '<div class="math block" tabindex="0">'))
+
+
+def render(text: str, path: Path) -> str:
+    """HTML for a Markdown file; raises MarkdownError naming ``path:line`` for bad LaTeX.
+    Cached by content (a failure is not cached, so it is reported again)."""
+    return buildcache.memo("markdown", text, lambda: _render(text, path), code=Path(__file__))
 
 
 def render_inline(text: str) -> str:

@@ -174,3 +174,23 @@ def test_statement_html_is_text_and_links_are_safe(tmp_path):
     assert '<a href="https://numpy.org" rel="noopener noreferrer nofollow" target="_blank">docs</a>' in html
     assert "costs $5 and $10." in html
     assert "<math" in html  # the statement's own math rendered at build time
+
+
+def test_rebuilds_are_incremental_and_errors_are_never_cached(tmp_path):
+    """Same inputs: the build is skipped and dist/ untouched. One edit: rebuilt with it.
+    A broken edit after a good one is still refused (the caches hold successes only)."""
+    root, out = make(tmp_path), tmp_path / "dist"
+    assert build(root, out, "--no-check").returncode == 0
+    before = tree_digest(out)
+    again = build(root, out, "--no-check")
+    assert again.returncode == 0 and "is up to date" in again.stdout
+    assert tree_digest(out) == before
+    sub(root / "matmul_backward", "statement.md", "## Notes", "## Notes\n\nAn edited line.")
+    edited = build(root, out, "--no-check")
+    assert edited.returncode == 0 and "built" in edited.stdout
+    assert "An edited line." in (out / "p" / "matmul_backward" / "index.html").read_text()
+    sub(root / "matmul_backward", "problem.yaml", "difficulty: easy", "difficulty: trivial")
+    broken = build(root, out, "--no-check")
+    assert broken.returncode == 1 and "difficulty" in broken.stderr
+    sub(root / "matmul_backward", "problem.yaml", "difficulty: trivial", "difficulty: easy")
+    assert build(root, out, "--no-check").returncode == 0
