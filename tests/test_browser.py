@@ -55,6 +55,13 @@ def test_page_is_isolated_as_served(case_page, context):
     assert case_page.page.evaluate("crossOriginIsolated") == (context.kind == "isolated")
 
 
+def test_runtime_booted_from_the_memory_snapshot(case_page, context):
+    """The vendored snapshot is restored, not silently skipped (the worker falls back if it fails)."""
+    info = case_page.page.evaluate("window.mlkata.runtime()")
+    assert info["snapshot"] is True, info
+    assert info["isolated"] == (context.kind == "isolated")
+
+
 @pytest.mark.parametrize("name", case_names())
 def test_browser_agrees_with_cpython(case_page, name):
     expected = json.loads((CASES / name / "expected.json").read_text())

@@ -123,6 +123,8 @@ for (const a of document.querySelectorAll("[data-prereq-id]")) {
 
 window.mlkata = {
   ready: ready.then(() => true),
+  // How the runtime booted: {boot_ms, isolated, snapshot} (for tests and the benchmark).
+  runtime: () => runner.current.info || null,
   setCode: (src) => editor.set(src),
   getCode: () => editor.get(),
   run: (mode = "tests") => run(mode),

@@ -21,7 +21,7 @@ function spawn(config, onStatus) {
     slot.handlers.set("init", (m) => {
       if (m.type === "status") return onStatus && onStatus(m.payload.text);
       slot.handlers.delete("init");
-      if (m.type === "ready") { slot.bootMs = m.payload.boot_ms; resolve(slot); }
+      if (m.type === "ready") { slot.info = m.payload; resolve(slot); }
       else reject(new Error(m.payload.error));
     });
   });
@@ -31,6 +31,7 @@ function spawn(config, onStatus) {
   };
   worker.postMessage({ id: "init", type: "init", payload: {
     indexURL: abs(config.indexURL), graderURL: abs(config.graderURL),
+    snapshotURL: config.snapshotURL ? abs(config.snapshotURL) : null,
     bundleURL: config.bundleURL ? abs(config.bundleURL) : null, interruptBuffer } });
   return slot;
 }

@@ -1,7 +1,7 @@
 // The grading worker: boots Pyodide + NumPy + the grader once, then judges submissions.
 // No grading logic here: it only moves messages between the page and grader.runner.
 // Protocol (every message is {id, type, payload}):
-//   page -> worker  init {indexURL, graderURL, bundleURL, interruptBuffer?}
+//   page -> worker  init {indexURL, graderURL, bundleURL, snapshotURL?, interruptBuffer?}
 //                   run  {source, mode}
 //                   cut  {mode, done, loaded, reason, duration_ms}   (build a stopped run's report)
 //                   snippet {source}   (a theory page's code block: its output)
@@ -14,14 +14,34 @@ let bundleJSON = null;
 
 const post = (id, type, payload) => self.postMessage({ id, type, payload });
 
-async function init(id, { indexURL, graderURL, bundleURL, interruptBuffer }) {
+// The vendored runtime's memory snapshot (a booted bare interpreter, gzipped): restoring it
+// skips most of Pyodide's start-up. Null when there is none (the CDN build).
+function fetchSnapshot(url) {
+  if (!url) return null;
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  });
+}
+
+async function init(id, { indexURL, graderURL, bundleURL, snapshotURL, interruptBuffer }) {
   const t0 = performance.now();
   post(id, "status", { text: "Starting Python…" });
   importScripts(indexURL + "pyodide.js");
   const graderP = fetch(graderURL).then((r) => { if (!r.ok) throw new Error(`${graderURL}: ${r.status}`); return r.arrayBuffer(); });
   const bundleP = !bundleURL ? Promise.resolve(null) : fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
   // packages: ["numpy"] overlaps NumPy's download with the interpreter's boot.
-  py = await loadPyodide({ indexURL, packages: ["numpy"], stdout: () => {}, stderr: () => {} });
+  const options = { indexURL, packages: ["numpy"], stdout: () => {}, stderr: () => {} };
+  const snapshot = fetchSnapshot(snapshotURL);
+  let fromSnapshot = !!snapshot;
+  try {
+    py = await loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : options);
+  } catch (e) {
+    if (!snapshot) throw e;
+    fromSnapshot = false;
+    post(id, "status", { text: "Starting Python (without the snapshot)…" });
+    py = await loadPyodide(options);  // a snapshot that does not fit this runtime: boot plainly
+  }
   post(id, "status", { text: "Loading NumPy and the grader…" });
   py.unpackArchive(await graderP, "zip", { extractDir: "/mlkata" });
   bundleJSON = await bundleP;
@@ -48,7 +68,7 @@ def _mlkata_cut(bundle_json, args_json):
                               bundle["time_limit"], a["duration_ms"]).as_json()
 `);
   api = { run: py.globals.get("_mlkata_run"), cut: py.globals.get("_mlkata_cut"), snippet: py.globals.get("_mlkata_snippet") };
-  post(id, "ready", { boot_ms: performance.now() - t0, isolated: !!interruptBuffer });
+  post(id, "ready", { boot_ms: performance.now() - t0, isolated: !!interruptBuffer, snapshot: fromSnapshot });
 }
 
 self.onmessage = async ({ data: { id, type, payload } }) => {
