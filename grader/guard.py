@@ -51,7 +51,7 @@ class World:
         own += list(extra_namespaces)
         self.classes = _classes(own)
         self.containers = _containers(own)
-        self.n_modules = len(sys.modules)
+        self.known_modules = set(sys.modules)
         self.sys_attrs = {k: getattr(sys, k) for k in
                           ("stdout", "stderr", "stdin", "displayhook", "excepthook",
                            "breakpointhook", "modules", "path", "meta_path", "path_hooks")}
@@ -63,8 +63,11 @@ class World:
     def extended(self, namespace: dict) -> "World":
         """This snapshot plus one more namespace (a run's tests), without re-snapshotting
         everything else. Falls back to a full snapshot if modules were imported since."""
-        if len(sys.modules) != self.n_modules:
-            return World(extra_namespaces=(namespace,))
+        if sys.modules.keys() != self.known_modules:  # a set comparison, in C
+            new = [n for n in list(sys.modules) if n not in self.known_modules]
+            if any(_guarded(n) for n in new):  # e.g. numpy.polynomial, first imported by a test
+                return World(extra_namespaces=(namespace,))
+            self.known_modules = set(sys.modules)  # only unguarded ones (pyodide.ffi, …) came
         w = copy.copy(self)
         known = set(map(id, self.functions))
         fns = [f for f in namespace.values() if type(f) is types.FunctionType and id(f) not in known]
