@@ -47,9 +47,17 @@ def guard_origin(context, base_url: str, foreign: list) -> None:
 
 def wait_until(page, expression: str, timeout: float = 30.0) -> None:
     """Poll ``expression`` in the page until truthy. (Playwright's wait_for_function evals
-    its predicate, which the site's CSP rightly forbids.)"""
+    its predicate, which the site's CSP rightly forbids.) A poll that a navigation cuts
+    short (the page reloading, which some tests wait for) counts as false."""
+    from playwright.sync_api import Error
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+        except Error as e:
+            if "context was destroyed" not in str(e) and "navigat" not in str(e):
+                raise
         if time.monotonic() > deadline:
             raise TimeoutError(f"still false after {timeout} s: {expression}")
         page.wait_for_timeout(50)
