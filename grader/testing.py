@@ -8,6 +8,8 @@ so write it for them.
 
 from __future__ import annotations
 
+import _tracemalloc
+
 import numpy as np
 
 # The runner sets these from problem.yaml's `tolerance` before each run.
@@ -188,3 +190,29 @@ def numerical_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
         flat[i] = old
         gflat[i] = (hi - lo) / (2 * eps)
     return grad
+
+
+# Bound at import, so the guard restores them if learner code patches the tracemalloc module.
+_tm_start, _tm_stop, _tm_tracing = _tracemalloc.start, _tracemalloc.stop, _tracemalloc.is_tracing
+_tm_memory, _tm_reset_peak = _tracemalloc.get_traced_memory, _tracemalloc.reset_peak
+
+
+def peak_allocation(call):
+    """``(call(), peak bytes allocated during it)``, as tracemalloc counts them: Python
+    objects and NumPy arrays. For tests that ask for a method, not only a value, e.g.
+    "never build the V × V matrix". Tracing slows Python down: keep the call small."""
+    was_tracing = _tm_tracing()
+    if not was_tracing:
+        _tm_start()
+    _tm_reset_peak()
+    base = _tm_memory()[0]
+    try:
+        result = call()
+    finally:
+        still = _tm_tracing()
+        peak = _tm_memory()[1] - base if still else None
+        if still and not was_tracing:
+            _tm_stop()
+    if peak is None:
+        raise Failure("Memory tracing (tracemalloc) was stopped during your function; this test needs it.")
+    return result, max(peak, 0)

@@ -59,3 +59,15 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+# softmax_backward done the expensive way: right values, but the V × V Jacobian is built.
+JACOBIAN_SOFTMAX_BACKWARD = '''import numpy as np
+
+
+def softmax_backward(grad_out, softmax_out):
+    y = softmax_out
+    J = np.diag(y) - np.outer(y, y)
+    return J.T @ grad_out
+'''
+MEMORY_TEST = "Works in O(V) memory, without forming the V × V Jacobian"

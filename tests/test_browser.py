@@ -108,3 +108,14 @@ def test_reference_passes_starter_fails(context, slug):
         assert p.run((folder / "starter.py").read_text())["status"] == "fail"
     finally:
         page.close()
+
+
+def test_softmax_backward_refuses_the_full_jacobian(context):
+    """The memory test works in Pyodide too (tracemalloc counts NumPy's arrays there)."""
+    from conftest import JACOBIAN_SOFTMAX_BACKWARD, MEMORY_TEST
+    page = context.new_page()
+    try:
+        report = Page(page, context.base + "p/softmax_backward/index.html").run(JACOBIAN_SOFTMAX_BACKWARD)
+        assert [t["name"] for t in report["tests"] if t["status"] != "pass"] == [MEMORY_TEST]
+    finally:
+        page.close()

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.testing import assert_close, numerical_gradient, rng
+from grader.testing import assert_close, numerical_gradient, peak_allocation, rng
 
 SIZES = [3, 1, 8, 100]
 
@@ -109,3 +109,17 @@ def test_constant_grad(f):
         assert_close(dx, np.zeros(v), "dx",
                      hint=f"With grad_out = {c:g} everywhere the loss only sees {c:g} · sum(y) = {c:g}, "
                           "whatever the logits, so the gradient must be zero. " + diagnose(dx, G, y))
+
+
+def test_no_jacobian_matrix(f):
+    """Works in O(V) memory, without forming the V × V Jacobian"""
+    v = 3000
+    G, y, _ = case(60, v)
+    dx, peak = peak_allocation(lambda: f(G, y))
+    assert_close(dx, y * (G - y @ G), "dx", hint=lambda: diagnose(dx, G, y))
+    if peak > 64 * v * 8:  # room for 64 length-V vectors; the Jacobian alone is V times one
+        raise AssertionError(
+            f"For V = {v} your function allocated {peak / 1e6:.0f} MB at its peak: that is V × V matrices "
+            f"({v * v * 8 / 1e6:.0f} MB each), for an answer that is one vector of {v * 8 / 1e3:.0f} KB. "
+            "Apply the Jacobian without building it: Jᵀ grad_out = y * (grad_out − dot(y, grad_out)), "
+            "O(V) time and memory, which is what makes a 50,000-word vocabulary affordable.")
