@@ -11,26 +11,15 @@ them to ``REFERENCES``.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROBLEMS = ROOT / "problems"
+from references import check_agreement, load_reference
+
 SEEDS = range(6)
-TOL = {"atol": 1e-9, "rtol": 1e-9}
 
-
-def load_reference(slug: str, entry: str):
-    """The entry function of problems/<slug>/solution.py, imported from its file."""
-    path = PROBLEMS / slug / "solution.py"
-    spec = importlib.util.spec_from_file_location(f"reference_{slug}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return getattr(module, entry)
 
 
 # --- matmul_backward: every entry of each gradient as its own sum -----------------------
@@ -96,9 +85,6 @@ REFERENCES = {
 }
 
 
-def as_tuple(value):
-    return value if isinstance(value, tuple) else (value,)
-
 
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("slug", sorted(REFERENCES))
@@ -106,12 +92,4 @@ def test_reference_agrees_with_independent(slug, seed):
     entry, make_inputs, independent = REFERENCES[slug]
     reference = load_reference(slug, entry)
     inputs = make_inputs(np.random.default_rng(seed))
-    copies = [np.array(a, copy=True) for a in inputs]
-    got = as_tuple(reference(*copies))
-    want = as_tuple(independent(*inputs))
-    assert len(got) == len(want), f"{slug}: the reference returned {len(got)} values, expected {len(want)}"
-    for i, (g, w) in enumerate(zip(got, want)):
-        assert np.shape(g) == np.shape(w), f"{slug}: output {i} has shape {np.shape(g)}, expected {np.shape(w)}"
-        np.testing.assert_allclose(g, w, **TOL, err_msg=f"{slug}: output {i}, seed {seed}")
-    for i, (a, c) in enumerate(zip(inputs, copies)):
-        np.testing.assert_array_equal(a, c, err_msg=f"{slug}: the reference modified input {i}")
+    check_agreement(slug, reference, inputs, independent(*inputs), f"seed {seed}")

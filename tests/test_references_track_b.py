@@ -9,28 +9,16 @@ that include logits of magnitude 1000.
 
 from __future__ import annotations
 
-import copy
-import importlib.util
 import itertools
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROBLEMS = ROOT / "problems"
+from references import check_agreement, load_reference
+
 SEEDS = range(12)
-TOL = {"atol": 1e-9, "rtol": 1e-9}
 
-
-def load_reference(slug: str, entry: str):
-    """The entry function of problems/<slug>/solution.py, imported from its file."""
-    path = PROBLEMS / slug / "solution.py"
-    spec = importlib.util.spec_from_file_location(f"reference_track_b_{slug}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return getattr(module, entry)
 
 
 def slices(shape, axis):
@@ -175,21 +163,6 @@ REFERENCES = {
 }
 
 
-def as_tuple(value):
-    return value if isinstance(value, tuple) else (value,)
-
-
-def check_agreement(slug, reference, inputs, want, label):
-    copies = copy.deepcopy(inputs)
-    got = as_tuple(reference(*copies))
-    want = as_tuple(want)
-    assert len(got) == len(want), f"{slug}: the reference returned {len(got)} values, expected {len(want)}"
-    for i, (g, w) in enumerate(zip(got, want)):
-        assert np.shape(g) == np.shape(w), f"{slug}: output {i} has shape {np.shape(g)}, expected {np.shape(w)}"
-        assert np.all(np.isfinite(g)), f"{slug}: output {i} is not finite ({label})"
-        np.testing.assert_allclose(g, w, **TOL, err_msg=f"{slug}: output {i}, {label}")
-    for i, (a, c) in enumerate(zip(inputs, copies)):
-        np.testing.assert_array_equal(a, c, err_msg=f"{slug}: the reference modified input {i}")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
