@@ -8,6 +8,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from builder.buildcache import code_hash
 from grader.check import check_problem
 from grader.problem import FILES
 
@@ -15,10 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "checks"
 
 
-def _key(problem) -> str:
-    h = hashlib.sha256()
-    for f in sorted((ROOT / "grader").glob("*.py")):
-        h.update(f.read_bytes())
+def _key(problem, grader_hash: str) -> str:
+    h = hashlib.sha256(grader_hash.encode())
     for f in FILES:
         h.update((problem.path / f).read_bytes())
     return h.hexdigest()
@@ -26,9 +25,10 @@ def _key(problem) -> str:
 
 def check_cached(problems) -> list[str]:
     CACHE.mkdir(parents=True, exist_ok=True)
+    grader_hash = code_hash(*sorted((ROOT / "grader").glob("*.py")))  # once, not once per problem
 
     def one(p) -> list[str]:
-        marker = CACHE / f"{_key(p)}.json"
+        marker = CACHE / f"{_key(p, grader_hash)}.json"
         if marker.is_file():
             return json.loads(marker.read_text())
         errors = check_problem(p)
