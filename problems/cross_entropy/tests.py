@@ -93,8 +93,8 @@ def test_finite_differences(f):
     _, dlogits = f(Z, t)
     num = numerical_gradient(lambda Z_: np.mean(per_example_loss(Z_, t)), Z)
     assert_close(dlogits, num, "dlogits", atol=1e-5, rtol=1e-5,
-                 hint="Compared with a finite-difference estimate of dL/dlogits. "
-                      + diagnose_grad(dlogits, Z, t))
+                 hint=lambda: "Compared with a finite-difference estimate of dL/dlogits. "
+                              + diagnose_grad(dlogits, Z, t))
 
 
 def test_large_logits(f):
@@ -138,9 +138,9 @@ def test_rows_sum_to_zero(f):
         if dlogits.shape != Z.shape:
             raise AssertionError(f"dlogits has shape {dlogits.shape}, expected {Z.shape} (the shape of logits).")
         assert_close(dlogits.sum(axis=1), np.zeros(b), "row sums of dlogits",
-                     hint="softmax(logits[b]) sums to 1 and so does one_hot(targets[b]), so each row "
-                          "of their difference sums to 0. A nonzero sum means the −1 at the target is "
-                          "missing, doubled or in the wrong place. " + diagnose_grad(dlogits, Z, t))
+                     hint=lambda: "softmax(logits[b]) sums to 1 and so does one_hot(targets[b]), so each row "
+                                  "of their difference sums to 0. A nonzero sum means the −1 at the target is "
+                                  "missing, doubled or in the wrong place. " + diagnose_grad(dlogits, Z, t))
 
 
 def test_mean_not_sum(f):
