@@ -20,23 +20,31 @@ if str(ROOT / "tests") not in sys.path:
 from browser import ARGS, CHROMIUM  # noqa: E402  (tests/browser.py: shared launch settings)
 
 # Marks, in performance.now() ms since navigation start, written to window.__bench:
-# editor (.cm-content present and contenteditable), editorPaint (next frame after that),
+# editor (the learner can type: the plain textarea editable, or CodeMirror's .cm-content),
+# editorPaint (next frame after that), editorRich (CodeMirror mounted and editable),
 # ready (window.mlkata.ready resolved), workers (Workers created), workerReady [{t, boot_ms}].
 INIT_JS = r"""(() => {
   if (typeof document === "undefined") return;
   const b = window.__bench = { workers: 0, workerReady: [] };
-  const editable = () => {
+  const rich = () => {
     const el = document.querySelector(".cm-content");
     return !!el && el.getAttribute("contenteditable") === "true";
   };
+  const plain = () => {
+    const el = document.querySelector("#editor textarea");
+    return !!el && !el.readOnly && !el.disabled;
+  };
   const mo = new MutationObserver(() => {
-    if (b.editor === undefined && editable()) {
+    if (b.editor === undefined && (plain() || rich())) {
       b.editor = performance.now();
-      mo.disconnect();
       requestAnimationFrame(() => setTimeout(() => { b.editorPaint = performance.now(); }, 0));
     }
+    if (b.editorRich === undefined && rich()) {
+      b.editorRich = performance.now();
+      mo.disconnect();
+    }
   });
-  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable"] });
+  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable", "readonly"] });
   let api;
   Object.defineProperty(window, "mlkata", { configurable: true, enumerable: true, get: () => api,
     set(v) {
@@ -55,7 +63,8 @@ INIT_JS = r"""(() => {
   };
 })();"""
 
-READY = "() => window.__bench && (window.__bench.failed || (window.__bench.ready !== undefined && window.__bench.editorPaint !== undefined))"
+READY = ("() => window.__bench && (window.__bench.failed || (window.__bench.ready !== undefined"
+         " && window.__bench.editorPaint !== undefined && window.__bench.editorRich !== undefined))")
 ALL_WORKERS_READY = "() => window.__bench.workers > 0 && window.__bench.workerReady.length >= window.__bench.workers"
 MARKS = "() => JSON.parse(JSON.stringify(window.__bench))"
 TIMEOUT_MS = 180_000
@@ -105,7 +114,7 @@ def visit_problem(ctx, url: str, *, settle: bool) -> dict:
         time.sleep(0.5)  # let the cache (and V8's code cache) be written, as while a learner reads
     page.close()
     boot = marks["workerReady"][0]["boot_ms"] if marks["workerReady"] else None
-    return {"editor": marks.get("editor"), "editor_paint": marks.get("editorPaint"),
+    return {"editor": marks.get("editor"), "editor_paint": marks.get("editorPaint"), "editor_rich": marks.get("editorRich"),
             "ready": marks.get("ready"), "worker_boot": boot}
 
 

@@ -13,8 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-# The worker is a classic script (it uses importScripts to load Pyodide from either origin).
-ENTRIES = {"esm": ["js/page.js", "js/catalogue.js", "js/theory.js", "css/style.css"], "iife": ["js/worker.js"]}
+# (format, entries, code splitting). The worker is a classic script (it uses importScripts to
+# load Pyodide from either origin). The problem page is split so that CodeMirror, imported
+# dynamically by lazy-editor.js, is its own chunk ("editor.js") and the page's script stays
+# small enough to make the editor usable at once; the other pages are single files.
+ENTRIES = [("esm", ["js/page.js"], True), ("esm", ["js/catalogue.js", "js/theory.js", "css/style.css"], False),
+           ("iife", ["js/worker.js"], False)]
 RUNTIME_MODULES = ("__init__", "report", "guard", "capture", "learner", "testing", "submission", "runner")
 
 
@@ -22,13 +26,14 @@ class AssetError(Exception):
     pass
 
 
-def _esbuild(fmt: str, entries: list[str], outdir: Path) -> dict[str, str]:
+def _esbuild(fmt: str, entries: list[str], outdir: Path, splitting: bool) -> dict[str, str]:
     if not ESBUILD.exists():
         raise AssetError(f"{ESBUILD}: missing; run `npm ci` first")
     meta = outdir / f".meta-{fmt}.json"
     cmd = [str(ESBUILD), *[str(SITE / e) for e in entries], "--bundle", "--minify",
            f"--format={fmt}", "--target=es2020", "--entry-names=[name]-[hash]",
-           "--legal-comments=none", f"--outdir={outdir}", f"--metafile={meta}", "--log-level=error"]
+           "--legal-comments=none", f"--outdir={outdir}", f"--metafile={meta}", "--log-level=error",
+           *(["--splitting", "--chunk-names=[name]-[hash]"] if splitting else [])]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
         raise AssetError(f"esbuild failed:\n{proc.stderr}")
@@ -56,8 +61,8 @@ def build_assets(out: Path) -> dict[str, str]:
     adir = out / "assets"
     adir.mkdir(parents=True, exist_ok=True)
     names = {}
-    for fmt, entries in ENTRIES.items():
-        names.update(_esbuild(fmt, entries, adir))
+    for fmt, entries, splitting in ENTRIES:
+        names.update(_esbuild(fmt, entries, adir, splitting))
     data = grader_zip()
     zname = f"grader-{hashlib.sha256(data).hexdigest()[:12]}.zip"
     (adir / zname).write_bytes(data)

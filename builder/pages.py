@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 
@@ -14,11 +16,17 @@ _env = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"),
                    autoescape=select_autoescape(["html"]), undefined=StrictUndefined)
 
 
+# The one inline script: fills the editor's textarea with the draft as it is parsed.
+EARLY_SCRIPT = (ROOT / "site" / "js" / "early.js").read_text(encoding="utf-8")
+
+
 def csp(cdn_origin: str | None) -> str:
-    """Only our own origin (plus the CDN in cdn mode); WebAssembly compile allowed, no inline
-    script. Inline *styles* are allowed: CodeMirror injects its theme as style elements."""
+    """Only our own origin (plus the CDN in cdn mode); WebAssembly compile allowed; no inline
+    script except EARLY_SCRIPT, by hash. Inline *styles* are allowed: CodeMirror injects its
+    theme as style elements."""
     extra = f" {cdn_origin}" if cdn_origin else ""
-    return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{extra}; "
+    early = base64.b64encode(hashlib.sha256(EARLY_SCRIPT.encode()).digest()).decode()
+    return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{early}'{extra}; "
             f"connect-src 'self'{extra}; worker-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'")
 
@@ -58,7 +66,7 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
         related=[by_slug[s] for s in spec.related if s in by_slug],
         prerequisites=[by_slug[s] for s in spec.prerequisites if s in by_slug],
         track=track, position=position, prev=prev, next=nxt,
-        config=config, assets=assets, root=root, csp=policy)
+        config=config, assets=assets, root=root, csp=policy, early_script=EARLY_SCRIPT)
 
 
 def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:

@@ -70,6 +70,85 @@ def test_editor_starts_with_starter_and_draft_survives_reload(ctx):
     assert p.page.evaluate("window.mlkata.getCode()") == "# my work\n" + SOLUTION
 
 
+EDITOR_CHUNK = "**/assets/editor-*.js"
+TEXTAREA = "#editor > textarea"
+
+
+def set_draft(ctx, code, slug="matmul_backward"):
+    """Save a draft as an earlier visit would have (from the catalogue, which saves nothing)."""
+    page = open_page(ctx, "index.html")
+    page.evaluate("""([slug, code]) => fetch(`p/${slug}/bundle.json`).then((r) => r.json())
+        .then((b) => localStorage.setItem(`mlkata:v1:draft:${b.id}`, JSON.stringify(code)))""", [slug, code])
+    page.close()
+
+
+def test_editor_is_usable_before_codemirror_and_nothing_is_lost_in_the_swap(ctx):
+    """The page's textarea holds the draft and takes typing, Tab and a reset while CodeMirror's
+    chunk is held back; when it arrives, CodeMirror has the same text, caret and focus, and
+    Undo brings back the code the reset replaced."""
+    draft = "def matmul_backward(grad_out, A, B):\n    return A, B\n"
+    set_draft(ctx, draft)
+    held = []
+    page = ctx.new_page()
+    page.on("pageerror", lambda e: ctx.problems.append(f"pageerror: {e}"))
+    page.route(EDITOR_CHUNK, lambda route: held.append(route))
+    page.goto(ctx.base + "p/matmul_backward/index.html", wait_until="commit")
+    page.wait_for_selector(TEXTAREA + ":not([readonly])")
+    assert page.input_value(TEXTAREA) == draft
+    wait_until(page, "window.mlkata !== undefined")
+    assert held and page.locator(".cm-editor").count() == 0
+    # Type at the end, indent with Tab; the typing is autosaved while still a textarea.
+    page.click(TEXTAREA)
+    page.keyboard.press("Control+End")
+    page.keyboard.type("# early")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.type("x")
+    typed = draft + "# early\n    x"
+    assert page.input_value(TEXTAREA) == typed
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    wait_until(page, f"Object.values(localStorage).includes({json.dumps(json.dumps(typed))})")
+    # Put the caret after "# early", then reset to the starter and undo it after the swap.
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("End")
+    caret = page.evaluate(f"document.querySelector('{TEXTAREA}').selectionStart")
+    assert typed[:caret].endswith("# early")
+    page.click("#reset")
+    starter = (ROOT / "problems" / "matmul_backward" / "starter.py").read_text()
+    assert page.input_value(TEXTAREA) == starter
+    page.click(TEXTAREA)
+    page.evaluate(f"(c) => document.querySelector('{TEXTAREA}').setSelectionRange(c, c)", caret)
+    held[0].continue_()
+    assert page.evaluate("window.mlkata.editorUpgraded") is True
+    assert page.locator(TEXTAREA).count() == 0 and page.locator(".cm-content").count() == 1
+    assert page.evaluate("document.activeElement.closest('.cm-editor') !== null")
+    page.keyboard.type("!")  # lands where the caret was in the textarea
+    assert page.evaluate("window.mlkata.getCode()") == starter[:caret] + "!" + starter[caret:]
+    page.keyboard.press("Control+z")
+    assert page.evaluate("window.mlkata.getCode()") == starter
+    page.click("#undo-reset")
+    assert page.evaluate("window.mlkata.getCode()") == typed
+
+
+def test_the_page_works_when_codemirror_never_loads(ctx):
+    """The chunk fails: the textarea stays, a Submit grades what is in it, and the code is
+    kept for the next visit, which has CodeMirror again."""
+    page = ctx.new_page()
+    page.route(EDITOR_CHUNK, lambda route: route.abort())
+    page.goto(ctx.base + "p/matmul_backward/index.html")
+    wait_until(page, "window.mlkata !== undefined")
+    assert page.evaluate("window.mlkata.editorUpgraded") is False
+    page.fill(TEXTAREA, SOLUTION)
+    page.wait_for_selector("#submit:not([disabled])", timeout=60000)
+    page.click("#submit")
+    verdict = page.wait_for_selector(".verdict[data-status]", timeout=30000)
+    assert verdict.get_attribute("data-status") == "pass"
+    page.close()
+    p = problem(ctx)
+    assert p.page.evaluate("window.mlkata.editorUpgraded") is True
+    assert p.page.evaluate("window.mlkata.getCode()") == SOLUTION
+
+
 def test_click_submit_shows_results_and_marks_solved(ctx):
     p = problem(ctx)
     type_code(p.page, SOLUTION)

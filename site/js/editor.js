@@ -10,11 +10,12 @@ import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 
-export function createEditor(parent, { doc, onChange, shortcuts }) {
+// `before`: the text a reset replaced (so undo brings it back); `selection`: {anchor, head}.
+export function createEditor(parent, { doc, before = null, selection, onChange, shortcuts }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
-      doc,
+      doc: before ?? doc,
       extensions: [
         Prec.highest(keymap.of(shortcuts)),
         lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(),
@@ -27,14 +28,12 @@ export function createEditor(parent, { doc, onChange, shortcuts }) {
       ],
     }),
   });
+  if (before !== null) replaceAll(view, doc);
+  if (selection) view.dispatch({ selection: clampSelection(selection, view.state.doc.length) });
   return {
     view,
     get: () => view.state.doc.toString(),
-    // Replaces the whole text as one undoable step (so "Reset to starter" can be undone).
-    set(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text },
-                      annotations: isolateHistory.of("full") });
-    },
+    set: (text) => replaceAll(view, text),
     undo: () => undo(view),
     focus: () => view.focus(),
     // marks: [{line, column?, message, severity}] — 1-based lines; out-of-range lines are clamped.
@@ -51,3 +50,11 @@ export function createEditor(parent, { doc, onChange, shortcuts }) {
     },
   };
 }
+
+// Replaces the whole text as one undoable step (so "Reset to starter" can be undone).
+function replaceAll(view, text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text },
+                  annotations: isolateHistory.of("full") });
+}
+
+const clampSelection = ({ anchor, head }, n) => ({ anchor: Math.min(anchor, n), head: Math.min(head, n) });

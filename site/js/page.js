@@ -1,6 +1,6 @@
 // The problem page: editor, buttons, results, draft autosave, progress, and the
 // automation API window.mlkata = {ready, setCode, getCode, run}.
-import { createEditor } from "./editor.js";
+import { openEditor } from "./lazy-editor.js";
 import { Runner } from "./runner.js";
 import { renderReport, renderRunning, appendProgress } from "./results.js";
 import { draft, progress } from "./storage.js";
@@ -29,7 +29,7 @@ function saveNow(code) {
   const err = draft.set(config.id, code);
   if (err) say(err, "error");
 }
-const editor = createEditor($("#editor"), {
+const editor = openEditor($("#editor"), {
   doc: draft.get(config.id) ?? config.starter,
   onChange(code) {
     editor && editor.mark([]);
@@ -125,6 +125,8 @@ window.mlkata = {
   ready: ready.then(() => true),
   // How the runtime booted: {boot_ms, isolated, snapshot} (for tests and the benchmark).
   runtime: () => runner.current.info || null,
+  // Resolves true once CodeMirror has replaced the plain textarea (false if it failed to load).
+  editorUpgraded: editor.upgraded,
   setCode: (src) => editor.set(src),
   getCode: () => editor.get(),
   run: (mode = "tests") => run(mode),

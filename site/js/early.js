@@ -1,0 +1,19 @@
+// Inlined in the problem page's <head> (CSP allows it by hash), so it runs before the body
+// is parsed. When the parser creates the editor's textarea, this puts the learner's saved
+// draft in it and makes it editable: the editor is usable at first paint, before any
+// script file has loaded. page.js, then CodeMirror, take over from the textarea.
+(() => {
+  const KEY = "mlkata:v1:draft:"; // storage.js: PREFIX + "draft:" + id
+  const fill = (ta) => {
+    let saved = null;
+    try { saved = JSON.parse(localStorage.getItem(KEY + ta.dataset.problemId)); } catch { /* page.js reports */ }
+    if (typeof saved === "string") ta.value = saved;
+    ta.readOnly = false;
+  };
+  const mo = new MutationObserver(() => {
+    const ta = document.querySelector("#editor > textarea[readonly]");
+    if (ta) { mo.disconnect(); fill(ta); }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => mo.disconnect());
+})();
