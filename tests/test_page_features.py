@@ -149,6 +149,47 @@ def test_the_page_works_when_codemirror_never_loads(ctx):
     assert p.page.evaluate("window.mlkata.getCode()") == SOLUTION
 
 
+def test_the_draft_is_editable_before_any_script_file_has_loaded(ctx):
+    """early.js, inline, fills the textarea as it is parsed: with page.js held back, the
+    draft is already there and takes typing; page.js then saves what was typed."""
+    draft = "# draft from an earlier visit\n"
+    set_draft(ctx, draft)
+    held = []
+    page = ctx.new_page()
+    page.route("**/assets/page-*.js", lambda route: held.append(route))
+    page.goto(ctx.base + "p/matmul_backward/index.html", wait_until="commit")
+    page.wait_for_selector(TEXTAREA + ":not([readonly])")
+    assert held and page.evaluate("window.mlkata === undefined")
+    assert page.input_value(TEXTAREA) == draft
+    page.click(TEXTAREA)
+    page.keyboard.press("Control+End")
+    page.keyboard.type("x = 1")
+    held[0].continue_()
+    wait_until(page, "window.mlkata !== undefined")
+    assert page.evaluate("window.mlkata.editorUpgraded") is True
+    assert page.evaluate("window.mlkata.getCode()") == draft + "x = 1"
+    wait_until(page, f"Object.values(localStorage).includes({json.dumps(json.dumps(draft + 'x = 1'))})")
+
+
+def test_without_the_inline_script_page_js_loads_the_draft(browser, site):
+    """A host whose CSP header lacks early.js's hash blocks it; page.js fills the
+    textarea instead, and nothing typed or saved is lost."""
+    from builder.pages import csp
+    strict = " ".join(w for w in csp(None).split(" ") if not w.startswith("'sha256-"))
+    with serving(site, isolate=True, csp=strict) as base:
+        context = browser.new_context()
+        context.base, context.problems = base, []
+        set_draft(context, "# kept\n")
+        page = context.new_page()
+        blocked = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and blocked.append(m.text))
+        page.goto(base + "p/matmul_backward/index.html")
+        wait_until(page, "window.mlkata !== undefined")
+        assert blocked, "the inline script was expected to be blocked by this CSP"
+        assert page.evaluate("window.mlkata.getCode()") == "# kept\n"
+        context.close()
+
+
 def test_click_submit_shows_results_and_marks_solved(ctx):
     p = problem(ctx)
     type_code(p.page, SOLUTION)
