@@ -42,16 +42,21 @@ class World:
         self.namespaces = [(m.__dict__, dict(m.__dict__)) for m in self.modules.values()
                            if m is not sys]  # sys: restored selectively below
         self.namespaces += [(ns, dict(ns)) for ns in extra_namespaces]
-        self._columns()
+        # The same, as parallel lists for restore() to map over.
+        self.lives = [live for live, _ in self.namespaces]
+        self.saveds = [saved for _, saved in self.namespaces]
+        self.lengths = list(map(len, self.saveds))
+        self.namespace_ids = frozenset(map(id, self.lives))
         # Function bodies can be swapped in place (``f.__code__ = ...``), and the grader's
         # own classes and module-level dicts/lists mutated: snapshot those too.
         self.functions = list({id(f): f for _, saved in self.namespaces for f in saved.values()
                                if type(f) is types.FunctionType}.values())  # once each, however often named
+        self.function_set = frozenset(self.functions)  # functions hash and compare by identity
         self.function_parts = _function_parts(self.functions)
         own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
         own += list(extra_namespaces)
         self.classes = _classes(own)
-        self.containers = _containers(own, self.namespaces)
+        self.containers = _containers(own, self.namespace_ids)
         self.known_modules = set(sys.modules)
         self.sys_attrs = {k: getattr(sys, k) for k in
                           ("stdout", "stderr", "stdin", "displayhook", "excepthook",
@@ -70,22 +75,18 @@ class World:
                 return World(extra_namespaces=(namespace,))
             self.known_modules = set(sys.modules)  # only unguarded ones (pyodide.ffi, …) came
         w = copy.copy(self)
-        known = set(map(id, self.functions))
-        fns = [f for f in namespace.values() if type(f) is types.FunctionType and id(f) not in known]
-        w.namespaces = self.namespaces + [(namespace, dict(namespace))]
-        w._columns()
+        fns = [f for f in namespace.values() if type(f) is types.FunctionType and f not in self.function_set]
+        snapshot = dict(namespace)
+        w.namespaces = self.namespaces + [(namespace, snapshot)]
+        w.lives, w.saveds, w.lengths = self.lives + [namespace], self.saveds + [snapshot], self.lengths + [len(snapshot)]
+        w.namespace_ids = self.namespace_ids | {id(namespace)}
         w.functions = self.functions + fns
+        w.function_set = self.function_set.union(fns)
         w.function_parts = [(attr, get, old + new, saved + new_saved) for (attr, get, old, saved), (_, _, new, new_saved)
                             in zip(self.function_parts, _function_parts(fns))]
         w.classes = self.classes + _classes((namespace,))
-        w.containers = self.containers + _containers((namespace,), w.namespaces)
+        w.containers = self.containers + _containers((namespace,), w.namespace_ids)
         return w
-
-    def _columns(self) -> None:
-        """``namespaces`` as parallel lists, for restore() to map over."""
-        self.lives = [live for live, _ in self.namespaces]
-        self.saveds = [saved for _, saved in self.namespaces]
-        self.lengths = list(map(len, self.saveds))
 
     def restore(self) -> None:
         """Undo whatever learner code changed in the snapshotted namespaces."""
@@ -153,10 +154,9 @@ def _function_parts(functions) -> list:
     return [(attr, get, fns, list(map(get, fns))) for attr, fns in parts for get in (operator.attrgetter(attr),)]
 
 
-def _containers(namespaces, restored) -> list:
-    """Module-level dicts and lists, once each, less those restored as namespaces already
-    (every module's ``__builtins__`` is the builtins namespace)."""
-    skip = set(map(id, (live for live, _ in restored)))
+def _containers(namespaces, skip: set) -> list:
+    """Module-level dicts and lists, once each, less those whose id is in ``skip``: the
+    namespaces, restored already (every module's ``__builtins__`` is the builtins one)."""
     found = {id(v): v for ns in namespaces for v in ns.values() if type(v) in (dict, list)}
     return [(v, copy.copy(v)) for i, v in found.items() if i not in skip]
 
