@@ -56,6 +56,7 @@ class World:
         own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
         own += list(extra_namespaces)
         self.classes = _classes(own)
+        self.class_columns = _class_columns(self.classes)
         self.containers = _containers(own, self.namespace_ids)
         self.known_modules = set(sys.modules)
         self.sys_attrs = {k: getattr(sys, k) for k in
@@ -85,6 +86,7 @@ class World:
         w.function_parts = [(attr, get, old + new, saved + new_saved) for (attr, get, old, saved), (_, _, new, new_saved)
                             in zip(self.function_parts, _function_parts(fns))]
         w.classes = self.classes + _classes((namespace,))
+        w.class_columns = _class_columns(w.classes)
         w.containers = self.containers + _containers((namespace,), w.namespace_ids)
         return w
 
@@ -114,15 +116,10 @@ class World:
                 for f, v in zip(functions, saved):
                     if get(f) is not v:
                         setattr(f, attr, v)
-        for cls, saved in self.classes:
-            live = cls.__dict__
-            if len(live) == len(saved) and all(map(operator.is_, map(live.get, saved, repeat(_MISSING)), saved.values())):
-                continue  # the same keys (none missing, so none added) with the same values
-            for k in [k for k in live if k not in saved]:
-                delattr(cls, k)
-            for k, v in saved.items():
-                if cls.__dict__.get(k, _MISSING) is not v and k not in ("__dict__", "__weakref__"):
-                    setattr(cls, k, v)
+        proxies, lengths, gets, keys, values = self.class_columns
+        if not (all(map(operator.eq, map(len, proxies), lengths))  # no key missing, so none added
+                and all(map(operator.is_, map(operator.call, gets, keys, repeat(_MISSING)), values))):
+            self._restore_classes()
         for live, saved in self.containers:
             if not _same(live, saved):
                 if type(live) is dict:
@@ -135,6 +132,14 @@ class World:
         np.set_printoptions(**self.np_print)
         warnings.filters[:] = self.warning_filters
 
+    def _restore_classes(self) -> None:
+        for cls, saved in self.classes:
+            for k in [k for k in cls.__dict__ if k not in saved]:
+                delattr(cls, k)
+            for k, v in saved.items():
+                if cls.__dict__.get(k, _MISSING) is not v and k not in ("__dict__", "__weakref__"):
+                    setattr(cls, k, v)
+
 
 _MISSING = object()
 
@@ -142,6 +147,16 @@ _MISSING = object()
 def _classes(namespaces) -> list:
     return [(c, dict(c.__dict__)) for ns in namespaces for c in ns.values()
             if type(c) is type and c.__module__.startswith(("grader", "hidden_tests"))]
+
+
+def _class_columns(classes) -> tuple:
+    """The classes' live ``__dict__`` proxies and lengths, and every saved (proxy.get, key,
+    value) as parallel lists: restore() checks them all in one C-level pass."""
+    proxies = [cls.__dict__ for cls, _ in classes]  # a mappingproxy is a live view
+    gets = [proxy.get for proxy, (_, saved) in zip(proxies, classes) for _ in saved]
+    keys = [k for _, saved in classes for k in saved]
+    values = [v for _, saved in classes for v in saved.values()]
+    return proxies, [len(saved) for _, saved in classes], gets, keys, values
 
 
 def _function_parts(functions) -> list:
