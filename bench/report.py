@@ -131,7 +131,7 @@ def markdown(r: dict) -> str:
     lines += submit_table(r)
     lines += ["", "Method notes:", "",
               f"- Page timings: `performance.now()` in the page (ms since navigation start), from an init script: "
-              "a MutationObserver for `.cm-content[contenteditable=true]`, and `window.mlkata.ready` resolving. "
+              "a MutationObserver for the editor becoming editable (the page's `#editor textarea` losing `readonly` once it holds the draft, or CodeMirror's `.cm-content[contenteditable=true]`, whichever is first; CodeMirror's takeover is timed apart), and `window.mlkata.ready` resolving. "
               f"Problem page: `p/{r['load_slug']}/`. Each profile is a persistent Chromium profile (on-disk HTTP cache), "
               "served by `builder.serve.make_server` (COOP/COEP + the site's CSP; recovery also without isolation).",
               f"- Bytes: {r['transfer']['method']}",
