@@ -59,3 +59,27 @@ def test_namespace_key_swapped_for_another_is_restored():
     builtins.sneaky = 1
     w.restore()
     assert np.allclose is saved and not hasattr(np, "fake_allclose") and not hasattr(builtins, "sneaky")
+
+
+def test_numpy_error_state_and_print_options_are_restored():
+    """The whole ufunc error state (modes, the np.seterrcall callback, the buffer size) and
+    the print options, whichever way they were changed."""
+    _, w = world()
+    err, call, bufsize, opts = np.geterr(), np.geterrcall(), np.getbufsize(), np.get_printoptions()
+    try:
+        np.seterr(all="call")
+        np.seterrcall(lambda *a: None)
+        np.setbufsize(2 ** 12)
+        np.set_printoptions(precision=1, threshold=5)
+        w.restore()
+        assert (np.geterr(), np.geterrcall(), np.getbufsize()) == (err, call, bufsize)
+        assert np.get_printoptions() == opts
+        from numpy._core import arrayprint  # numpy's own dict, changed in place
+        arrayprint._format_options["precision"] = 0
+        w.restore()
+        assert np.get_printoptions()["precision"] == opts["precision"]
+    finally:
+        np.seterr(**err)
+        np.seterrcall(call)
+        np.setbufsize(bufsize)
+        np.set_printoptions(**opts)
