@@ -71,7 +71,8 @@ def main(argv=None) -> int:
             r["transfer"] = transfer.bytes_transferred(pw, iso, LOAD_SLUG, foreign)
             log(f"  first visit {r['transfer']['first']['bytes']:,} B, repeat {r['transfer']['repeat']['bytes']:,} B")
             log(f"== Submit → report and Run examples, every problem ({runs_n} runs each)")
-            r["submit"] = runs.submit_times(pw, iso, refs, runs_n, foreign, log)
+            r["submit_rounds"] = {slug: 4 if not args.quick else 2 for slug in report.SUBMIT_TARGETS}
+            r["submit"] = runs.submit_times(pw, iso, refs, runs_n, foreign, log, rounds=r["submit_rounds"])
             log(f"== recovery after a runaway run ({reps} each)")
             r["recovery"] = {}
             for mode, base in (("isolated", iso), ("plain", plain)):

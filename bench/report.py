@@ -67,9 +67,11 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
     for slug in SUBMIT_TARGETS:
         s = r["submit"].get(slug)
         if s:
-            w = s["tests"]["wall"]
-            out.append((f"Submit → report, `{slug}`, warm (median / p95 of {w['n']})",
-                        f"{_ms(w['median'], 1)} / {_ms(w['p95'], 1)}", "median ≤ 100 ms", _ok(_le(w["median"], 100))))
+            w, visits = s["tests"]["wall"], s["tests"].get("visit_medians") or []
+            spread = (f"; per visit {' / '.join(_ms(m) for m in visits)}" if len(visits) > 1 else "")
+            out.append((f"Submit → report, `{slug}`, warm (median / p95 of {w['n']}"
+                        + (f", over {len(visits)} visits taken in turn with the other two" if len(visits) > 1 else "") + ")",
+                        f"{_ms(w['median'], 1)} / {_ms(w['p95'], 1)}{spread}", "median ≤ 100 ms", _ok(_le(w["median"], 100))))
     for mode in ("isolated", "plain"):
         rec = r["recovery"].get(mode)
         if rec:
@@ -124,7 +126,8 @@ def markdown(r: dict) -> str:
              "| measure | figure | target | within target |", "| --- | --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(r)]
     lines += ["", f"Submit → report and Run examples, warm, the reference solution, {r['runs_per_problem']} timed runs each "
-              "(after one first run, shown apart); wall time from `mlkata.run()` to its promise resolving (report rendered). "
+              "(after one first run per visit; the very first is shown apart; the three launch problems spread theirs over "
+              "visits taken in turn, so a slow spell of the VM hits all three); wall time from `mlkata.run()` to its promise resolving (report rendered). "
               "↳ columns split the median run using the report: *in tests* = sum of the tests' `duration_ms`; "
               "*grader setup* = report `duration_ms` − that (exec tests.py, guard snapshot, loading the submission); "
               "*outside Python* = wall − report `duration_ms` (messages, JSON, bundle parse, restore after the run, rendering).", ""]

@@ -56,22 +56,44 @@ def _summarise(rows: list[dict]) -> dict:
             "statuses": sorted({r["status"] for r in rows}), "tests": first["tests"]}
 
 
-def submit_times(pw, base: str, solutions: dict, n: int, foreign: list, log=print) -> dict:
+def submit_times(pw, base: str, solutions: dict, n: int, foreign: list, log=print,
+                 rounds: dict | None = None) -> dict:
     """Warm profile; per problem: open the page, let both workers boot, one untimed-in-stats
-    first run, then n timed runs of the reference for "tests" and for "examples"."""
-    out = {}
+    first run, then n timed runs of the reference for "tests" and for "examples".
+
+    ``rounds`` ({slug: k}) spreads a problem's n runs over k visits, made in turn with the
+    other such problems (a, b, c, a, b, c, …), so that a slow spell of this shared VM falls
+    on all of them alike instead of on whichever problem it happened to hit."""
+    rounds = {slug: k for slug, k in (rounds or {}).items() if slug in solutions and k > 1}
+    samples: dict = {}
     with profile(pw, foreign) as ctx:
-        for slug, src in solutions.items():
-            page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
-            res = {}
-            for mode in ("tests", "examples"):
-                res[mode] = _summarise(page.evaluate(RUN_N, [src, mode, n + 1]))
-            page.close()
-            out[slug] = res
-            t, e = res["tests"], res["examples"]
-            log(f"  {slug}: Submit median {t['wall']['median']:.1f} ms (p95 {t['wall']['p95']:.1f}, python "
-                f"{t['report_ms']['median']:.1f}), examples median {e['wall']['median']:.1f} ms  {t['statuses']}")
+        for i in range(max(rounds.values(), default=0)):
+            for slug, k in rounds.items():
+                if i < k:
+                    share = n // k + (1 if i < n % k else 0)
+                    samples.setdefault(slug, []).append(_visit(ctx, base, slug, solutions[slug], share))
+        for slug in solutions:
+            if slug not in rounds:
+                samples[slug] = [_visit(ctx, base, slug, solutions[slug], n)]
+    out = {}
+    for slug in solutions:  # in the given order, however they were visited
+        visits = samples[slug]
+        res = {mode: _summarise([visits[0][mode][0]] + [r for v in visits for r in v[mode][1:]]) for mode in ("tests", "examples")}
+        res["tests"]["visit_medians"] = [stats.median([r["wall"] for r in v["tests"][1:]]) for v in visits]
+        out[slug] = res
+        t, e = res["tests"], res["examples"]
+        spread = f", {len(visits)} visits: " + " / ".join(f"{m:.0f}" for m in t["visit_medians"]) if len(visits) > 1 else ""
+        log(f"  {slug}: Submit median {t['wall']['median']:.1f} ms (p95 {t['wall']['p95']:.1f}, python "
+            f"{t['report_ms']['median']:.1f}{spread}), examples median {e['wall']['median']:.1f} ms  {t['statuses']}")
     return out
+
+
+def _visit(ctx, base: str, slug: str, src: str, n: int) -> dict:
+    """One visit to a problem page: its first run, then n timed runs, for each mode."""
+    page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
+    res = {mode: page.evaluate(RUN_N, [src, mode, n + 1]) for mode in ("tests", "examples")}
+    page.close()
+    return res
 
 
 def recovery(pw, base: str, site: Path, slug: str, solution: str, reps: int, foreign: list, log=print) -> dict:
