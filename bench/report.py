@@ -72,6 +72,10 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
             out.append((f"Submit → report, `{slug}`, warm (median / p95 of {w['n']}"
                         + (f", over {len(visits)} visits taken in turn with the other two" if len(visits) > 1 else "") + ")",
                         f"{_ms(w['median'], 1)} / {_ms(w['p95'], 1)}{spread}", "median ≤ 100 ms", _ok(_le(w["median"], 100))))
+            cpy = (r.get("cpython_grading") or {}).get(slug)
+            if cpy is not None:
+                out.append((f"↳ yardstick: the same grading in CPython on this machine, just after (median of {r['runs_per_problem']})",
+                            _ms(cpy, 1), "", ""))
     for mode in ("isolated", "plain"):
         rec = r["recovery"].get(mode)
         if rec:

@@ -117,3 +117,22 @@ def recovery(pw, base: str, site: Path, slug: str, solution: str, reps: int, for
             "recovery": stats.summary([r["recovery"] for r in rows]),
             "limit_to_next_report": stats.summary([r["total"] - limit_ms + r["recovery"] for r in rows]),
             "runs": rows}
+
+
+def cpython_times(site: Path, solutions: dict, n: int) -> dict:
+    """The same grading (``grader.runner.run`` on the built bundle and the reference) in this
+    CPython, median of n after one first run: a yardstick for how fast the VM is during
+    this benchmark, since the browser figures move with it."""
+    import time
+    from grader import runner
+    out = {}
+    for slug, src in solutions.items():
+        b = bundle(site, slug)
+        runner.run(b, src, "tests")
+        ts = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            runner.run(b, src, "tests")
+            ts.append((time.perf_counter() - t0) * 1000)
+        out[slug] = stats.median(ts)
+    return out
