@@ -39,20 +39,18 @@ class World:
 
     def __init__(self, extra_namespaces: tuple[dict, ...] = ()):
         self.modules = {n: m for n, m in list(sys.modules.items()) if _guarded(n) and m is not None}
-        self.namespaces = [(m.__dict__, dict(m.__dict__)) for m in self.modules.values()
-                           if m is not sys]  # sys: restored selectively below
-        self.namespaces += [(ns, dict(ns)) for ns in extra_namespaces]
-        # The same, as parallel lists for restore() to map over.
-        self.lives = [live for live, _ in self.namespaces]
-        self.saveds = [saved for _, saved in self.namespaces]
+        # Live namespaces and their saved copies, as parallel lists for restore() to map over.
+        self.lives = [m.__dict__ for m in self.modules.values() if m is not sys]  # sys: restored selectively below
+        self.lives += extra_namespaces
+        self.saveds = list(map(dict, self.lives))
         self.lengths = list(map(len, self.saveds))
         self.namespace_ids = frozenset(map(id, self.lives))
         # Function bodies can be swapped in place (``f.__code__ = ...``), and the grader's
         # own classes and module-level dicts/lists mutated: snapshot those too.
-        self.functions = list({id(f): f for _, saved in self.namespaces for f in saved.values()
-                               if type(f) is types.FunctionType}.values())  # once each, however often named
-        self.function_set = frozenset(self.functions)  # functions hash and compare by identity
-        self.function_parts = _function_parts(self.functions)
+        functions = list({id(f): f for saved in self.saveds for f in saved.values()
+                          if type(f) is types.FunctionType}.values())  # once each, however often named
+        self.function_set = frozenset(functions)  # functions hash and compare by identity
+        self.function_parts = _function_parts(functions)
         own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
         own += list(extra_namespaces)
         self.classes = _classes(own)
@@ -80,10 +78,8 @@ class World:
         w = copy.copy(self)
         fns = [f for f in namespace.values() if type(f) is types.FunctionType and f not in self.function_set]
         snapshot = dict(namespace)
-        w.namespaces = self.namespaces + [(namespace, snapshot)]
         w.lives, w.saveds, w.lengths = self.lives + [namespace], self.saveds + [snapshot], self.lengths + [len(snapshot)]
         w.namespace_ids = self.namespace_ids | {id(namespace)}
-        w.functions = self.functions + fns
         w.function_set = self.function_set.union(fns)
         w.function_parts = [(attr, get, old + new, saved + new_saved) for (attr, get, old, saved), (_, _, new, new_saved)
                             in zip(self.function_parts, _function_parts(fns))]
@@ -109,7 +105,7 @@ class World:
         # (say ``abs``, shadowing the builtin): start that namespace afresh.
         any(map(dict.update, self.lives, self.saveds))  # update() returns None: any() runs them all
         if not all(map(operator.eq, map(len, self.lives), self.lengths)):
-            for live, saved in self.namespaces:
+            for live, saved in zip(self.lives, self.saveds):
                 if len(live) != len(saved):
                     live.clear()
                     live.update(saved)
