@@ -4,7 +4,7 @@
 // textarea stays and everything still works (runs, autosave, reset).
 import { createPlainEditor } from "./plain-editor.js";
 
-export function openEditor(parent, { doc, onChange, shortcuts, onUpgrade = () => {} }) {
+export function openEditor(parent, { doc, onChange, shortcuts }) {
   const textarea = parent.querySelector("textarea");
   let current = createPlainEditor(textarea, { doc, onChange });
   const upgraded = import("./editor.js").then(({ createEditor }) => current.idle().then(() => {
@@ -15,7 +15,6 @@ export function openEditor(parent, { doc, onChange, shortcuts, onUpgrade = () =>
     rich.view.scrollDOM.scrollTop = s.scrollTop;
     if (s.marks.length) rich.mark(s.marks);
     if (s.focused) rich.focus();
-    onUpgrade();
     return true;
   })).catch((e) => { console.warn("The code editor failed to load; keeping the plain one.", e); return false; });
   return {
@@ -27,4 +26,3 @@ export function openEditor(parent, { doc, onChange, shortcuts, onUpgrade = () =>
     mark: (marks) => current.mark(marks),
   };
 }
-
