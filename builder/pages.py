@@ -18,6 +18,7 @@ _env = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"),
 
 # The one inline script: fills the editor's textarea with the draft as it is parsed.
 EARLY_SCRIPT = (ROOT / "site" / "js" / "early.js").read_text(encoding="utf-8")
+_EARLY_HASH = base64.b64encode(hashlib.sha256(EARLY_SCRIPT.encode()).digest()).decode()
 
 
 def csp(cdn_origin: str | None) -> str:
@@ -25,8 +26,7 @@ def csp(cdn_origin: str | None) -> str:
     script except EARLY_SCRIPT, by hash. Inline *styles* are allowed: CodeMirror injects its
     theme as style elements."""
     extra = f" {cdn_origin}" if cdn_origin else ""
-    early = base64.b64encode(hashlib.sha256(EARLY_SCRIPT.encode()).digest()).decode()
-    return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{early}'{extra}; "
+    return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{_EARLY_HASH}'{extra}; "
             f"connect-src 'self'{extra}; worker-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'")
 
