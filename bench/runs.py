@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from . import stats
@@ -123,7 +124,6 @@ def cpython_times(site: Path, solutions: dict, n: int) -> dict:
     """The same grading (``grader.runner.run`` on the built bundle and the reference) in this
     CPython, median of n after one first run: a yardstick for how fast the VM is during
     this benchmark, since the browser figures move with it."""
-    import time
     from grader import runner
     out = {}
     for slug, src in solutions.items():
