@@ -22,9 +22,12 @@ def main() -> None:
     except (ImportError, ValueError, OSError):
         pass
     from grader import runner  # imports NumPy; before "start" so it is not timed
+    # Bound now, as locals: this module's globals are not among those the guard restores,
+    # so learner code could rebind ``json`` here (``import __main__``).
+    dumps, write = json.dumps, out.write
 
     def emit(event: dict) -> None:
-        out.write(json.dumps(event) + "\n")
+        write(dumps(event) + "\n")
 
     emit({"event": "start"})
     report = runner.run(request["bundle"], request["source"], request["mode"], on_event=emit,

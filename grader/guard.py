@@ -5,6 +5,10 @@ Learner code can monkeypatch NumPy (``np.allclose = lambda *a, **k: True``), bui
 grader snapshots the namespaces it relies on once, before any learner code runs, and
 restores them after every call into learner code — so every comparison the grader makes
 runs against pristine NumPy and builtins. Pure Python: works in CPython and Pyodide.
+
+The guard also guards itself: the saved copies live in a generator's frame that learner
+code cannot reach, and an audit hook (``seal``) refuses what would reach them or swap the
+grader's code — function bodies, frames and the heap while learner code runs, tracing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from itertools import repeat
 
 import numpy as np
 
+from .learner import FILENAME
+
 # Imported up front so their namespaces are in the snapshot (some load lazily).
 _EAGER = ("numpy.linalg", "numpy.testing", "numpy.random", "numpy.fft", "numpy.lib",
           "numpy.ma", "numpy.exceptions", "copy", "json", "traceback", "io", "time")
@@ -34,113 +40,173 @@ def _guarded(name: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in _PREFIXES)
 
 
-class World:
-    """A snapshot of module namespaces and interpreter settings that can be restored."""
+def snapshot(namespace: dict | None = None, name: str | None = None):
+    """Snapshot the guarded namespaces now; return the *world*, a callable.
 
-    def __init__(self, extra_namespaces: tuple[dict, ...] = ()):
-        self.modules = {n: m for n, m in list(sys.modules.items()) if _guarded(n) and m is not None}
-        # Live namespaces and their saved copies, as parallel lists for restore() to map over.
-        self.lives = [m.__dict__ for m in self.modules.values() if m is not sys]  # sys: restored selectively below
-        self.lives += extra_namespaces
-        self.saveds = list(map(dict, self.lives))
-        self.lengths = list(map(len, self.saveds))
-        self.namespace_ids = frozenset(map(id, self.lives))
-        # Function bodies can be swapped in place (``f.__code__ = ...``), and the grader's
-        # own classes and module-level dicts/lists mutated: snapshot those too.
-        functions = list({id(f): f for saved in self.saveds for f in saved.values()
-                          if type(f) is types.FunctionType}.values())  # once each, however often named
-        self.function_set = frozenset(functions)  # functions hash and compare by identity
-        self.function_parts = _function_parts(functions)
-        own = [m.__dict__ for n, m in self.modules.items() if n.startswith("grader")]
-        own += list(extra_namespaces)
-        self.classes = _classes(own)
-        self.class_columns = _class_columns(self.classes)
-        self.containers = _containers(own, self.namespace_ids)
-        self.known_modules = set(sys.modules)
-        self.sys_attrs = {k: getattr(sys, k) for k in
-                          ("stdout", "stderr", "stdin", "displayhook", "excepthook",
-                           "breakpointhook", "modules", "path", "meta_path", "path_hooks")}
-        self.recursion_limit = sys.getrecursionlimit()
-        self.np_err = np.geterr()
-        self.np_extobj = _EXTOBJ.get() if _EXTOBJ is not None else None
-        self.np_print = np.get_printoptions()
-        self.np_print_items = dict(_PRINT) if _PRINT is not None else None
-        self.warning_filters = list(warnings.filters)
+    ``world(None)`` restores everything to this snapshot (function bodies need no check:
+    ``seal()``, called first, makes swapping them impossible); ``world(ns)`` returns a new world
+    that also covers the namespace ``ns`` (a run's tests), without re-snapshotting the rest.
+    ``namespace[name]`` is bound to the world before the copies are taken, so a module can
+    keep its own world in a global that restores to itself.
 
-    def extended(self, namespace: dict) -> "World":
-        """This snapshot plus one more namespace (a run's tests), without re-snapshotting
-        everything else. Falls back to a full snapshot if modules were imported since."""
-        if sys.modules.keys() != self.known_modules:  # a set comparison, in C
-            new = [n for n in list(sys.modules) if n not in self.known_modules]
-            if any(_guarded(n) for n in new):  # e.g. numpy.polynomial, first imported by a test
-                return World(extra_namespaces=(namespace,))
-            self.known_modules = set(sys.modules)  # only unguarded ones (pyodide.ffi, …) came
-        w = copy.copy(self)
-        fns = [f for f in namespace.values() if type(f) is types.FunctionType and f not in self.function_set]
-        snapshot = dict(namespace)
-        w.lives, w.saveds, w.lengths = self.lives + [namespace], self.saveds + [snapshot], self.lengths + [len(snapshot)]
-        w.namespace_ids = self.namespace_ids | {id(namespace)}
-        w.function_set = self.function_set.union(fns)
-        w.function_parts = [(attr, get, old + new, saved + new_saved) for (attr, get, old, saved), (_, _, new, new_saved)
-                            in zip(self.function_parts, _function_parts(fns))]
-        w.classes = self.classes + _classes((namespace,))
-        w.class_columns = _class_columns(w.classes)
-        w.containers = self.containers + _containers((namespace,), w.namespace_ids)
-        return w
+    The world calls ``send`` of a generator (the warden) whose frame holds the saved copies and
+    every function restore uses, bound before any learner code ran. Learner code can reach
+    the world (it is in ``grader.runner``) but not what is inside: patching this module or
+    a class cannot change how a restore runs, and the frame is out of reach once ``seal()``
+    has run (no ``gi_frame``, no ``gc.get_referents``). A learner who kills the warden
+    (``.throw``/``.close``) only makes every later run crash, never pass.
+    """
+    seal()
+    warden = _warden(())
+    world = _world(warden)
+    if namespace is not None:
+        namespace[name] = world
+    next(warden)  # runs up to the first yield: the snapshot is taken there
+    return world
 
-    def restore(self) -> None:
-        """Undo whatever learner code changed in the snapshotted namespaces."""
-        sys.settrace(None)
-        sys.setprofile(None)
-        for name, value in self.sys_attrs.items():
-            if getattr(sys, name, None) is not value:
-                setattr(sys, name, value)
-        if not all(map(operator.is_, map(sys.modules.get, self.modules), self.modules.values())):
-            for name, mod in self.modules.items():
-                if sys.modules.get(name) is not mod:
-                    sys.modules[name] = mod
+
+def _warden(extra_namespaces: tuple, base: dict | None = None):
+    """The generator behind a world (see ``snapshot``): snapshot, then serve commands."""
+    # Everything restore calls, bound now: learner code may shadow any of these names in
+    # this module or in builtins before a restore, and the restore must not look them up.
+    update, clear, any_, all_, map_, len_, zip_, list_, type_ = dict.update, dict.clear, any, all, map, len, zip, list, type
+    is_, eq, call, getattr_, setattr_, repeat_ = operator.is_, operator.eq, operator.call, getattr, setattr, repeat
+    same, restore_classes, collect_young, modules_get, guarded = _same, _restore_classes, gc.collect, sys.modules.get, _guarded
+    make_world, INTERRUPTED, missing, sys_ = _world, _INTERRUPTED, _MISSING, sys
+    settrace, setprofile, setrecursionlimit, set_printoptions, seterr = (
+        sys.settrace, sys.setprofile, sys.setrecursionlimit, np.set_printoptions, np.seterr)
+    extobj, print_items, warning_filters_list = _EXTOBJ, _PRINT, warnings.filters
+
+    if base is None:
+        modules = {n: m for n, m in list(sys.modules.items()) if _guarded(n) and m is not None}
+        lives = [m.__dict__ for m in modules.values() if m is not sys]  # sys: selectively, below
+        own = [m.__dict__ for n, m in modules.items() if n.startswith("grader")]
+        known_modules = set(sys.modules)
+        sys_attrs = [(k, getattr(sys, k)) for k in _SYS_ATTRS]
+        _PROTECT[0](lives)
+        np_state = (sys.getrecursionlimit(), np.geterr(), _EXTOBJ.get() if _EXTOBJ is not None else None,
+                    np.get_printoptions(), dict(_PRINT) if _PRINT is not None else None, list(warnings.filters))
+    else:
+        modules, lives, own, known_modules, sys_attrs, np_state = (
+            base["modules"], list(base["lives"]), [], base["known_modules"], base["sys_attrs"], base["np_state"])
+    lives += extra_namespaces
+    own += extra_namespaces
+    module_names, module_objects = list(modules), list(modules.values())
+    saveds = list(map(dict, lives))
+    lengths = list(map(len, saveds))
+    namespace_ids = frozenset(map(id, lives))
+    classes = (base["classes"] if base else []) + _classes(own)
+    class_columns = _class_columns(classes)
+    containers = (base["containers"] if base else []) + _containers(own, namespace_ids)
+    recursion_limit, np_err, np_extobj, np_print, np_print_items, warning_filters = np_state
+    mine = {"modules": modules, "lives": lives, "known_modules": known_modules, "sys_attrs": sys_attrs,
+            "np_state": np_state, "classes": classes, "containers": containers}
+    del base, own
+
+    def extend(namespace):
+        """A world that also covers ``namespace``."""
+        nonlocal known_modules
+        if sys.modules.keys() != known_modules:  # a set comparison, in C
+            new = [n for n in list(sys.modules) if n not in known_modules]
+            if any_(map_(guarded, new)):  # e.g. numpy.polynomial, first imported by a test
+                return snapshot_with(namespace)
+            known_modules = set(sys.modules)  # only unguarded ones (pyodide.ffi, …) came
+            mine["known_modules"] = known_modules
+        child = _warden((namespace,), mine)
+        next(child)
+        return make_world(child)
+
+    def restore():
+        # Run pending finalizers of young objects now (a learner ``__del__`` in a reference
+        # cycle), so they run before the restore rather than after. Generation 0 only: a
+        # full collection costs ~20 ms with NumPy loaded.
+        collect_young(0)
+        settrace(None)
+        setprofile(None)
+        for name, value in sys_attrs:
+            if getattr_(sys_, name, None) is not value:
+                setattr_(sys_, name, value)
+        if not all_(map_(is_, map_(modules_get, module_names), module_objects)):
+            for name, mod in zip_(module_names, module_objects):
+                if modules_get(name) is not mod:
+                    sys_.modules[name] = mod
         # Writing every saved entry back (in C, over all namespaces at once: a Python loop
         # over ~130 of them costs more than the writes) is cheaper than comparing each one;
         # update() never removes a key, so a length left longer means a learner added one
         # (say ``abs``, shadowing the builtin): start that namespace afresh.
-        any(map(dict.update, self.lives, self.saveds))  # update() returns None: any() runs them all
-        if not all(map(operator.eq, map(len, self.lives), self.lengths)):
-            for live, saved in zip(self.lives, self.saveds):
-                if len(live) != len(saved):
-                    live.clear()
-                    live.update(saved)
-        for attr, get, functions, saved in self.function_parts:
-            if not all(map(operator.is_, map(get, functions), saved)):
-                for f, v in zip(functions, saved):
-                    if get(f) is not v:
-                        setattr(f, attr, v)
-        proxies, lengths, gets, keys, values = self.class_columns
-        if not (all(map(operator.eq, map(len, proxies), lengths))  # no key missing, so none added
-                and all(map(operator.is_, map(operator.call, gets, keys, repeat(_MISSING)), values))):
-            self._restore_classes()
-        for live, saved in self.containers:
-            if not _same(live, saved):
-                if type(live) is dict:
-                    live.clear()
-                    live.update(saved)
+        any_(map_(update, lives, saveds))  # update() returns None: any() runs them all
+        if not all_(map_(eq, map_(len_, lives), lengths)):
+            for live, saved in zip_(lives, saveds):
+                if len_(live) != len_(saved):
+                    clear(live)
+                    update(live, saved)
+        proxies, class_lengths, gets, keys, values = class_columns
+        if not (all_(map_(eq, map_(len_, proxies), class_lengths))  # no key missing, so none added
+                and all_(map_(is_, map_(call, gets, keys, repeat_(missing)), values))):
+            restore_classes(classes)
+        for live, saved in containers:
+            if not same(live, saved):
+                if type_(live) is dict:
+                    clear(live)
+                    update(live, saved)
                 else:
                     live[:] = saved
-        sys.setrecursionlimit(self.recursion_limit)
-        if _EXTOBJ is None:
-            np.seterr(**self.np_err)
-        elif _EXTOBJ.get() is not self.np_extobj:
-            _EXTOBJ.set(self.np_extobj)
-        if _PRINT is None or not _same(_PRINT, self.np_print_items):
-            np.set_printoptions(**self.np_print)
-        warnings.filters[:] = self.warning_filters
+        setrecursionlimit(recursion_limit)
+        if extobj is None:
+            seterr(**np_err)
+        elif extobj.get() is not np_extobj:
+            extobj.set(np_extobj)
+        if print_items is None or not same(print_items, np_print_items):
+            set_printoptions(**np_print)
+        warning_filters_list[:] = warning_filters
 
-    def _restore_classes(self) -> None:
-        for cls, saved in self.classes:
-            for k in [k for k in cls.__dict__ if k not in saved]:
-                delattr(cls, k)
-            for k, v in saved.items():
-                if cls.__dict__.get(k, _MISSING) is not v and k not in ("__dict__", "__weakref__"):
-                    setattr(cls, k, v)
+    result = None
+    while True:
+        command = yield result
+        interrupted = False
+        while True:
+            try:
+                result = restore() if command is None else extend(command)
+                break
+            except KeyboardInterrupt:  # the time limit (SIGINT, Pyodide's interrupt buffer)
+                interrupted = True     # arrived mid-restore: finish, then tell the caller
+        if interrupted:
+            result = INTERRUPTED
+
+
+def snapshot_with(namespace: dict):
+    """A fresh full snapshot that also covers ``namespace`` (modules were imported since)."""
+    warden = _warden((namespace,))
+    next(warden)
+    return _world(warden)
+
+
+_INTERRUPTED = object()
+
+
+def _world(warden):
+    """The callable handed out for a warden. A time-limit interrupt that lands inside a
+    restore is held until the restore is done (a generator that raised would be finished,
+    and every later restore with it), then raised here, in the caller's frame."""
+    def world(command, send=warden.send, interrupted=_INTERRUPTED, stop=KeyboardInterrupt):
+        result = send(command)
+        if result is interrupted:
+            raise stop
+        return result
+    return world
+
+
+_SYS_ATTRS = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "breakpointhook",
+              "modules", "path", "meta_path", "path_hooks")
+
+
+def _restore_classes(classes) -> None:
+    for cls, saved in classes:
+        for k in [k for k in cls.__dict__ if k not in saved]:
+            delattr(cls, k)
+        for k, v in saved.items():
+            if cls.__dict__.get(k, _MISSING) is not v and k not in ("__dict__", "__weakref__"):
+                setattr(cls, k, v)
 
 
 _MISSING = object()
@@ -177,16 +243,6 @@ def _class_columns(classes) -> tuple:
     return proxies, [len(saved) for _, saved in classes], gets, keys, values
 
 
-def _function_parts(functions) -> list:
-    """(attribute, getter, functions, their saved values) for each attribute a learner could
-    swap to change what a function does. ``__kwdefaults__`` only of functions that have
-    keyword-only parameters (or kwdefaults anyway): on any other function it is never read
-    by a call, and skipping ~90% of the functions saves a third of this check."""
-    kw = [f for f in functions if f.__code__.co_kwonlyargcount or f.__kwdefaults__ is not None]
-    parts = [("__code__", functions), ("__defaults__", functions), ("__kwdefaults__", kw)]
-    return [(attr, get, fns, list(map(get, fns))) for attr, fns in parts for get in (operator.attrgetter(attr),)]
-
-
 def _containers(namespaces, skip: set) -> list:
     """Module-level dicts and lists, once each, less those whose id is in ``skip``: the
     namespaces, restored already (every module's ``__builtins__`` is the builtins one)."""
@@ -206,8 +262,89 @@ def _same(live, saved) -> bool:
     return all(map(operator.is_, live, saved))
 
 
-def collect() -> None:
-    """Run pending finalizers of young objects now (a learner ``__del__`` in a reference
-    cycle), so they run before a restore rather than after. Generation 0 only: a full
-    collection costs ~20 ms with NumPy loaded."""
-    gc.collect(0)
+# --- sealing: an audit hook that keeps learner code away from the guard's own state -----
+
+_SEALED = [False]
+_PROTECT = [lambda namespaces: None]  # seal() puts the hook's "protect these namespaces" here
+_FRAME_ATTRS = frozenset(("tb_frame", "gi_frame", "cr_frame", "ag_frame"))
+_BODY_ATTRS = frozenset(("__code__", "__defaults__", "__kwdefaults__"))
+_STACK_EVENTS = frozenset(("sys._getframe", "sys._current_frames", "sys._current_exceptions",
+                           "gc.get_objects", "gc.get_referrers", "gc.get_referents"))
+_TRACE_EVENTS = frozenset(("sys.settrace", "sys.setprofile", "sys.monitoring.register_callback",
+                           "sys.monitoring.set_events", "sys.monitoring.set_local_events"))
+
+
+class Refused(ValueError):
+    """Learner code asked for something that would reach the grader's own state.
+
+    A ValueError because that is what ``sys._getframe`` raises when there is no such frame,
+    and the standard library's callers (``namedtuple``, ``typing``) expect and handle it."""
+
+
+def seal(learner_file: str = FILENAME) -> None:
+    """Install (once per process; audit hooks cannot be removed) a hook that refuses:
+
+    - swapping ``__code__``/``__defaults__``/``__kwdefaults__`` of any function defined in a
+      snapshotted module (NumPy's, the grader's, the standard library's that the grader
+      uses; told by the function's ``__globals__``, which cannot be reassigned), so restores
+      need not check ~1000 function bodies each time (that was ~30 % of a restore), and the
+      guard's own code cannot be swapped out. New functions (``namedtuple`` sets defaults on
+      one it just made) and the learner's own are not affected;
+    - frames (``sys._getframe``, ``tb_frame``, ``gi_frame``, …) and the heap (``gc.get_objects``,
+      ``get_referrers``, ``get_referents``) while learner code is on the stack: they lead to the
+      grader's locals (results, the world) and to the warden's saved copies;
+    - tracing and profiling hooks (which are handed every frame) from anywhere but a restore.
+
+    Refused operations raise ``Refused`` in the learner's code, which reports it as an error.
+    """
+    if _SEALED[0]:
+        return
+    # Only locals from here on: learner code may rebind any global of this module.
+    getframe, busy, type_, getattr_, id_ = sys._getframe, [False], type, getattr, id
+    protected = set()  # ids of the namespaces whose functions' bodies may not change
+
+    def protector():  # adds namespaces, never removes: harmless in anyone's hands
+        while True:
+            protected.update(map(id_, (yield)))
+    protect = protector()
+    next(protect)
+    function_type, refused = types.FunctionType, Refused
+    restore_code = next(c for c in _warden.__code__.co_consts if type(c) is types.CodeType and c.co_name == "restore")
+    frame_attrs, body_attrs, stack_events, trace_events = _FRAME_ATTRS, _BODY_ATTRS, _STACK_EVENTS, _TRACE_EVENTS
+
+    def learner_on_stack() -> bool:
+        f = getframe(2)
+        while f is not None:
+            if f.f_code.co_filename == learner_file:
+                return True
+            f = f.f_back
+        return False
+
+    def hook(event, args):
+        if busy[0]:
+            return
+        if event == "object.__getattr__":
+            if args[1] not in frame_attrs:
+                return
+        elif event == "object.__setattr__":
+            if args[1] not in body_attrs or type_(args[0]) is not function_type:
+                return
+        elif event not in stack_events and event not in trace_events:
+            return
+        busy[0] = True
+        try:
+            if event == "object.__setattr__":
+                what = None if id_(args[0].__globals__) not in protected else \
+                    f"Replacing {args[1]} of {getattr_(args[0], '__qualname__', 'a function')}"
+            elif event in trace_events:
+                what = None if getframe(1).f_code is restore_code else event
+            else:
+                what = (event if event != "object.__getattr__" else args[1]) if learner_on_stack() else None
+        finally:
+            busy[0] = False
+        if what is not None:
+            raise refused(f"{what} is refused: a submission may not reach into the grader (its code, frames or heap).")
+
+    sys.addaudithook(hook)
+    _PROTECT[0] = protect.send
+    _SEALED[0] = True

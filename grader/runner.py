@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import ast
 import functools
+import json
 import time
 
 from . import guard, learner, testing
 from .capture import Captured
-from .report import NOT_RUN, TIMEOUT_MESSAGE, Report, Status, TestResult, cut_report, summarize
+from .report import NOT_RUN, TIMEOUT_MESSAGE, Report, Status, TestResult, cut_report, summarize, test_from_dict
 from .submission import Submission
 
 TESTS_MODULE = "hidden_tests"
@@ -83,14 +84,15 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
     deadline = start + limit
     timed_out = lambda: time.monotonic() >= deadline - 0.05
     elapsed = lambda: (time.monotonic() - start) * 1000
-    PRISTINE.restore()
+    pristine = PRISTINE  # restored to itself at the end of every run; bound before learner code
+    pristine(None)
     testing.TOLERANCE.update(bundle.get("tolerance") or {"atol": 1e-6, "rtol": 1e-6})
     try:
         if mode == "tests":
             ns, tests = collect_tests(bundle["tests_source"])
         else:
             ns, tests = {}, example_tests(bundle)
-        world = PRISTINE.extended(ns)
+        world = pristine(ns)
         with Captured() as load_output:
             try:
                 _, fn = learner.load(source, bundle["entry"], timed_out)
@@ -99,8 +101,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
                               message=e.message, line=e.line, column=e.column,
                               duration_ms=elapsed())
             finally:
-                guard.collect()
-                world.restore()
+                world(None)
         emit({"event": "loaded"})
         sub = Submission(fn, bundle["entry"], bundle["returns"], world, timed_out)
         results: list[TestResult] = []
@@ -119,7 +120,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
             raise
         return cut_report(bundle["problem"], mode, [], [], False, "timeout", limit, elapsed())
     finally:
-        PRISTINE.restore()
+        pristine(None)
 
 
 def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
@@ -145,8 +146,7 @@ def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
             result.status = Status.FAIL
             result.message = f"The test could not check your result: {type(e).__name__}: {e}"
         finally:
-            guard.collect()
-            world.restore()
+            world(None)
     result.duration_ms = (time.monotonic() - t0) * 1000
     printed = out.getvalue()
     result.output = printed + ("\n" if printed and result.output else "") + result.output
@@ -168,7 +168,8 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
     from .submission import with_recursion_cap
     start = time.monotonic()
     timed_out = lambda: time.monotonic() >= start + time_limit - 0.05
-    PRISTINE.restore()
+    pristine = PRISTINE
+    pristine(None)
     status, message = "ok", ""
     with Captured() as out:
         try:
@@ -186,14 +187,35 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
             message, _, tb = learner.describe(e, "")
             message = tb.strip()
         finally:
-            PRISTINE.restore()
+            pristine(None)
     return {"status": status, "message": message, "output": out.getvalue(),
             "duration_ms": round((time.monotonic() - start) * 1000, 3)}
 
 
+# The browser worker's three calls, JSON in and out. Here rather than in the worker's own
+# ``__main__`` so that their globals are among those restored after learner code.
+
+def run_json(bundle_json: str, source: str, mode: str, emit) -> str:
+    """``run`` for the worker: ``emit`` gets each progress event as a JSON string."""
+    bundle = json.loads(bundle_json)
+    return run(bundle, source, mode, on_event=lambda e: emit(json.dumps(e))).as_json()
+
+
+def snippet_json(source: str) -> str:
+    return json.dumps(run_snippet(source))
+
+
+def cut_json(bundle_json: str, args_json: str) -> str:
+    """The report of a run the page had to stop, from the events it had already sent."""
+    bundle, a = json.loads(bundle_json), json.loads(args_json)
+    names = bundle["test_names"] if a["mode"] == "tests" else [f"Example {i}" for i in range(1, len(bundle["examples"]) + 1)]
+    done = [test_from_dict(t) for t in a["done"]]
+    return cut_report(bundle["problem"], a["mode"], names, done, a["loaded"], a["reason"],
+                      bundle["time_limit"], a["duration_ms"]).as_json()
+
+
 # Last in the module, so the snapshot covers every name defined above. Everything the
 # grader uses is imported by now: this is the state restored before and after every run,
-# taken before any learner code can have run. Bound before it is filled, so the snapshot
-# of this module includes the name itself.
-PRISTINE = guard.World.__new__(guard.World)
-PRISTINE.__init__()
+# taken before any learner code can have run (and it seals the process: see guard.seal).
+# PRISTINE is bound before the copies are taken, so the snapshot includes the name itself.
+guard.snapshot(globals(), "PRISTINE")

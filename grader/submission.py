@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import sys
 import types
+from weakref import getweakrefcount
 
 import numpy as np
 
-from . import guard, learner
+from . import learner
 from .testing import Failure, as_array, describe_type
 
 RECURSION_HEADROOM = 400  # frames learner code may use; deeper is a RecursionError,
@@ -69,7 +70,7 @@ def check_value(value, kind: str, name: str):
 class Submission:
     """Callable wrapper around the learner's entry function."""
 
-    def __init__(self, fn, entry: str, returns: list[dict], world: guard.World, timed_out):
+    def __init__(self, fn, entry: str, returns: list[dict], world, timed_out):
         self.fn, self.entry, self.returns, self.world, self.timed_out = fn, entry, returns, world, timed_out
         self.calls = 0
 
@@ -85,8 +86,7 @@ class Submission:
             message, line, tb = learner.describe(e, f"in {self.entry}")
             raise learner.LearnerRaised(message, line, tb) from None
         finally:
-            guard.collect()
-            self.world.restore()
+            self.world(None)
 
     def __call__(self, *args, **kwargs):
         result = self.raw(*args, **kwargs)
@@ -98,8 +98,7 @@ class Submission:
                 # a metaclass's ``__eq__``), and dropping it may yet (``__del__`` of an
                 # array's buffer): after both, restore again, before the test compares.
                 del result
-                guard.collect()
-                self.world.restore()
+                self.world(None)
 
     def _checked(self, result):
         names = [r["name"] for r in self.returns]
@@ -131,13 +130,14 @@ def _plain(value) -> bool:
 
 
 def _plain_item(value) -> bool:
-    """A plain number, or an exact numeric ndarray whose dtype carries no metadata and whose
-    memory belongs to NumPy (or to bytes), through any chain of views."""
+    """A plain number, or an exact numeric ndarray whose dtype carries no metadata, with no
+    weak references (``weakref.finalize`` runs code when it dies) and whose memory belongs
+    to NumPy (or to bytes), through any chain of views."""
     t = type(value)
     if id(t) in _PLAIN_TYPES:
         return True
     while t is np.ndarray:
-        if value.dtype.kind not in "biuf" or value.dtype.metadata is not None:
+        if value.dtype.kind not in "biuf" or value.dtype.metadata is not None or getweakrefcount(value):
             return False
         value = value.base
         t = type(value)

@@ -1,12 +1,17 @@
-"""grader.guard: what a restore puts back, including the shortcuts it takes for speed."""
+"""grader.guard: what a restore puts back, the shortcuts it takes for speed, and what the
+audit hook refuses. Importing the runner seals this process, as in the real runtimes."""
 
 from __future__ import annotations
 
 import builtins
+import gc
+import signal
+import sys
 
 import numpy as np
+import pytest
 
-from grader import guard
+from grader import guard, runner
 
 SOURCE = '''
 def kw(a, *, scale=2):
@@ -24,31 +29,79 @@ class Helper:
 def world():
     ns = {"__name__": "hidden_tests"}
     exec(SOURCE, ns)
-    return ns, guard.World().extended(ns)
+    return ns, runner.PRISTINE(ns)
 
 
-def test_kwdefaults_of_keyword_only_functions_are_restored():
-    ns, w = world()
-    ns["kw"].__kwdefaults__ = {"scale": 0}
-    w.restore()
-    assert ns["kw"](3) == 6
+def as_learner(source: str):
+    """Run ``source`` as if it were the learner's file (the hook tells learner code by its
+    file name); returns its namespace."""
+    ns = {"__name__": "main"}
+    exec(compile(source, "main.py", "exec"), ns)
+    return ns
 
 
-def test_code_and_defaults_are_restored():
-    ns, w = world()
-    code, defaults = ns["plain"].__code__, ns["plain"].__defaults__
-    ns["plain"].__code__ = (lambda a, b=1: 0).__code__
-    ns["plain"].__defaults__ = (100,)
-    w.restore()
-    assert ns["plain"].__code__ is code and ns["plain"].__defaults__ is defaults
+def test_function_bodies_of_snapshotted_modules_cannot_be_swapped():
+    from grader import testing
+    for f, attr, value in ((testing.assert_close, "__code__", (lambda *a, **k: None).__code__),
+                           (testing.assert_close, "__defaults__", (None, None, None)),
+                           (np.testing.assert_allclose, "__kwdefaults__", {}),
+                           (guard.snapshot, "__code__", (lambda *a: 0).__code__)):
+        with pytest.raises(guard.Refused, match=attr):
+            setattr(f, attr, value)
+
+
+def test_new_functions_may_have_their_defaults_set():
+    """namedtuple sets ``__defaults__`` on a function it has just made, in anyone's code."""
+    from collections import namedtuple
+    assert namedtuple("P", "x y", defaults=(0,))(1).y == 0
+    ns = as_learner("from collections import namedtuple\nP = namedtuple('P', 'x y', defaults=(0,))\n")
+    assert ns["P"](1).y == 0
+
+
+def test_learner_may_swap_its_own_function_bodies():
+    ns = as_learner("def f(a=1):\n    return a\nf.__defaults__ = (5,)\nresult = f()\n")
+    assert ns["result"] == 5
+
+
+def test_frames_and_heap_are_refused_to_learner_code_only():
+    for call in ("sys._getframe()", "gc.get_objects()", "gc.get_referents(sys)",
+                 "(lambda: (yield))().gi_frame", "sys.settrace(None)"):
+        with pytest.raises(guard.Refused):
+            as_learner(f"import sys, gc\n{call}\n")
+    assert sys._getframe() is not None and gc.get_referents([1]) == [1]  # the grader's own code may
+
+
+def test_the_saved_copies_are_out_of_reach():
+    warden = runner.PRISTINE.__defaults__[0].__self__
+    with pytest.raises(guard.Refused):
+        as_learner("import sys\nsys.modules['grader.runner'].PRISTINE.__defaults__[0].__self__.gi_frame\n")
+    with pytest.raises(guard.Refused):
+        runner.PRISTINE.__defaults__ = (print,) + runner.PRISTINE.__defaults__[1:]
+    assert warden.gi_suspended
 
 
 def test_class_attribute_swapped_for_another_is_restored():
     ns, w = world()
     del ns["Helper"].x
     ns["Helper"].z = 3  # same number of attributes as before
-    w.restore()
+    w(None)
     assert ns["Helper"].x == 1 and not hasattr(ns["Helper"], "z")
+
+
+def test_shadowing_what_restore_uses_does_not_stop_it():
+    """Restore looks nothing up at run time: rebinding ``any``, ``map`` or a helper of the
+    guard module (or the builtins) before a restore changes nothing."""
+    _, w = world()
+    saved = np.allclose
+    np.allclose = lambda *a, **k: True
+    guard.any = guard.map = guard._same = lambda *a, **k: True
+    builtins.any = lambda *a: True
+    try:
+        w(None)
+        assert np.allclose is saved and "any" not in vars(guard) and builtins.any is any
+    finally:
+        vars(guard).pop("any", None), vars(guard).pop("map", None)
+        w(None)
 
 
 def test_namespace_key_swapped_for_another_is_restored():
@@ -57,7 +110,7 @@ def test_namespace_key_swapped_for_another_is_restored():
     del np.allclose
     np.fake_allclose = lambda *a, **k: True  # same number of names as before
     builtins.sneaky = 1
-    w.restore()
+    w(None)
     assert np.allclose is saved and not hasattr(np, "fake_allclose") and not hasattr(builtins, "sneaky")
 
 
@@ -71,15 +124,45 @@ def test_numpy_error_state_and_print_options_are_restored():
         np.seterrcall(lambda *a: None)
         np.setbufsize(2 ** 12)
         np.set_printoptions(precision=1, threshold=5)
-        w.restore()
+        w(None)
         assert (np.geterr(), np.geterrcall(), np.getbufsize()) == (err, call, bufsize)
         assert np.get_printoptions() == opts
         from numpy._core import arrayprint  # numpy's own dict, changed in place
         arrayprint._format_options["precision"] = 0
-        w.restore()
+        w(None)
         assert np.get_printoptions()["precision"] == opts["precision"]
     finally:
         np.seterr(**err)
         np.seterrcall(call)
         np.setbufsize(bufsize)
         np.set_printoptions(**opts)
+
+
+def test_an_interrupt_inside_a_restore_is_raised_once_it_is_done():
+    """The time limit's KeyboardInterrupt can land inside a restore: the restore finishes,
+    the interrupt reaches the caller, and the world keeps working (a generator that raised
+    would be finished, and every later restore would fail)."""
+    _, w = world()
+    hits = []
+
+    def interrupt(signum, frame):
+        if frame.f_code.co_name == "restore":  # only inside a restore, never in this test
+            hits.append(1)
+            raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.0003, 0.0003)
+    try:
+        raised = 0
+        for _ in range(3000):
+            try:
+                w(None)
+            except KeyboardInterrupt:
+                raised += 1
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    saved = np.allclose
+    np.allclose = None
+    w(None)
+    assert 0 < raised <= len(hits) and np.allclose is saved  # several can land in one call

@@ -47,27 +47,13 @@ async function init(id, { indexURL, graderURL, bundleURL, snapshotURL, interrupt
   bundleJSON = await bundleP;
   if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
   py.runPython(`
-import sys, json
+import sys
 sys.path.insert(0, "/mlkata")
-from grader import runner, report as _report
 import numpy  # imported now, while the learner reads, not on the first Submit
-
-def _mlkata_run(bundle_json, source, mode, emit):
-    bundle = json.loads(bundle_json)
-    rep = runner.run(bundle, source, mode, on_event=lambda e: emit(json.dumps(e)))
-    return rep.as_json()
-
-def _mlkata_snippet(source):
-    return json.dumps(runner.run_snippet(source))
-
-def _mlkata_cut(bundle_json, args_json):
-    bundle, a = json.loads(bundle_json), json.loads(args_json)
-    names = bundle["test_names"] if a["mode"] == "tests" else [f"Example {i}" for i in range(1, len(bundle["examples"]) + 1)]
-    done = [_report.test_from_dict(t) for t in a["done"]]
-    return _report.cut_report(bundle["problem"], a["mode"], names, done, a["loaded"], a["reason"],
-                              bundle["time_limit"], a["duration_ms"]).as_json()
+from grader import runner
 `);
-  api = { run: py.globals.get("_mlkata_run"), cut: py.globals.get("_mlkata_cut"), snippet: py.globals.get("_mlkata_snippet") };
+  const runner = py.pyimport("grader.runner");
+  api = { run: runner.run_json, cut: runner.cut_json, snippet: runner.snippet_json };
   post(id, "ready", { boot_ms: performance.now() - t0, isolated: !!interruptBuffer, snapshot: fromSnapshot });
 }
 
