@@ -57,6 +57,7 @@ def snapshot(namespace: dict | None = None, name: str | None = None):
     (``.throw``/``.close``) only makes every later run crash, never pass.
     """
     seal()
+    gc.freeze()  # what exists now lives as long as the process: no collection need visit it
     warden = _warden(())
     world = _world(warden)
     if namespace is not None:
@@ -71,10 +72,9 @@ def _warden(extra_namespaces: tuple, base: dict | None = None):
     # this module or in builtins before a restore, and the restore must not look them up.
     update, clear, any_, all_, map_, len_, zip_, list_, type_ = dict.update, dict.clear, any, all, map, len, zip, list, type
     is_, eq, call, getattr_, setattr_, repeat_ = operator.is_, operator.eq, operator.call, getattr, setattr, repeat
-    same, restore_classes, collect_young, modules_get, guarded = _same, _restore_classes, gc.collect, sys.modules.get, _guarded
+    same, restore_classes, collect, gc_disable, modules_get, guarded = _same, _restore_classes, gc.collect, gc.disable, sys.modules.get, _guarded
     make_world, INTERRUPTED, missing, sys_ = _world, _INTERRUPTED, _MISSING, sys
-    settrace, setprofile, setrecursionlimit, set_printoptions, seterr = (
-        sys.settrace, sys.setprofile, sys.setrecursionlimit, np.set_printoptions, np.seterr)
+    setrecursionlimit, set_printoptions, seterr = sys.setrecursionlimit, np.set_printoptions, np.seterr
     extobj, print_items, warning_filters_list = _EXTOBJ, _PRINT, warnings.filters
 
     if base is None:
@@ -94,12 +94,12 @@ def _warden(extra_namespaces: tuple, base: dict | None = None):
     module_names, module_objects = list(modules), list(modules.values())
     saveds = list(map(dict, lives))
     lengths = list(map(len, saveds))
-    namespace_ids = frozenset(map(id, lives))
+    namespace_ids = base["namespace_ids"].union(map(id, extra_namespaces)) if base else frozenset(map(id, lives))
     classes = (base["classes"] if base else []) + _classes(own)
     class_columns = _class_columns(classes)
     containers = (base["containers"] if base else []) + _containers(own, namespace_ids)
     recursion_limit, np_err, np_extobj, np_print, np_print_items, warning_filters = np_state
-    mine = {"modules": modules, "lives": lives, "known_modules": known_modules, "sys_attrs": sys_attrs,
+    mine = {"namespace_ids": namespace_ids, "modules": modules, "lives": lives, "known_modules": known_modules, "sys_attrs": sys_attrs,
             "np_state": np_state, "classes": classes, "containers": containers}
     del base, own
 
@@ -118,11 +118,12 @@ def _warden(extra_namespaces: tuple, base: dict | None = None):
 
     def restore():
         # Run pending finalizers of young objects now (a learner ``__del__`` in a reference
-        # cycle), so they run before the restore rather than after. Generation 0 only: a
-        # full collection costs ~20 ms with NumPy loaded.
-        collect_young(0)
-        settrace(None)
-        setprofile(None)
+        # cycle), so they run before the restore rather than after; then no automatic
+        # collection until the runner says so (after its last restore), so that none can run
+        # a finalizer in the middle of a test's comparisons. Generation 0 only: the runner
+        # does one full collection per run, before its last restore.
+        collect(0)
+        gc_disable()
         for name, value in sys_attrs:
             if getattr_(sys_, name, None) is not value:
                 setattr_(sys_, name, value)
@@ -293,7 +294,9 @@ def seal(learner_file: str = FILENAME) -> None:
     - frames (``sys._getframe``, ``tb_frame``, ``gi_frame``, …) and the heap (``gc.get_objects``,
       ``get_referrers``, ``get_referents``) while learner code is on the stack: they lead to the
       grader's locals (results, the world) and to the warden's saved copies;
-    - tracing and profiling hooks (which are handed every frame) from anywhere but a restore.
+    - tracing and profiling hooks (which are handed every frame), from anyone: code the
+      learner leaves behind can call ``sys.settrace`` from a C callback, with no learner
+      frame on the stack. So restores need not reset them either.
 
     Refused operations raise ``Refused`` in the learner's code, which reports it as an error.
     """
@@ -309,7 +312,6 @@ def seal(learner_file: str = FILENAME) -> None:
     protect = protector()
     next(protect)
     function_type, refused = types.FunctionType, Refused
-    restore_code = next(c for c in _warden.__code__.co_consts if type(c) is types.CodeType and c.co_name == "restore")
     frame_attrs, body_attrs, stack_events, trace_events = _FRAME_ATTRS, _BODY_ATTRS, _STACK_EVENTS, _TRACE_EVENTS
 
     def learner_on_stack() -> bool:
@@ -337,7 +339,7 @@ def seal(learner_file: str = FILENAME) -> None:
                 what = None if id_(args[0].__globals__) not in protected else \
                     f"Replacing {args[1]} of {getattr_(args[0], '__qualname__', 'a function')}"
             elif event in trace_events:
-                what = None if getframe(1).f_code is restore_code else event
+                what = event
             else:
                 what = (event if event != "object.__getattr__" else args[1]) if learner_on_stack() else None
         finally:

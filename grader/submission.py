@@ -76,7 +76,7 @@ class Submission:
 
     def raw(self, *args, **kwargs):
         """Call the learner function with copied inputs; return its unchecked result."""
-        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+        args, kwargs = tuple(map(_copied, args)), {k: _copied(v) for k, v in kwargs.items()}
         self.calls += 1
         try:
             return with_recursion_cap(lambda: self.fn(*args, **kwargs))
@@ -113,11 +113,19 @@ class Submission:
         return tuple(check_value(v, r["type"], r["name"]) for v, r in zip(result, self.returns))
 
 
-# Exact types whose instances hold no reference to anything else, by id: looking a learner
-# class up in a set would call its metaclass's __hash__ and __eq__.
-_PLAIN_TYPES = frozenset(map(id, (type(None), bool, int, float, str, bytes, np.bool_, np.float64, np.float32,
+def _copied(value):
+    """A copy the learner may mutate freely: numeric arrays by ``ndarray.copy`` (what
+    deepcopy would do, without its dispatch), anything else by ``copy.deepcopy``."""
+    if type(value) is np.ndarray and value.dtype.kind in "biuf":
+        return value.copy(order="K")
+    return copy.deepcopy(value)
+
+
+# Exact types whose instances hold no reference to anything else. Looked up only for classes
+# whose metaclass is exactly ``type``: a learner metaclass's __hash__ and __eq__ never run.
+_PLAIN_TYPES = frozenset((type(None), bool, int, float, str, bytes, np.bool_, np.float64, np.float32,
                                   np.float16, np.int64, np.int32, np.int16, np.int8, np.uint64,
-                                  np.uint32, np.uint16, np.uint8)))
+                                  np.uint32, np.uint16, np.uint8))
 
 
 def _plain(value) -> bool:
@@ -134,7 +142,7 @@ def _plain_item(value) -> bool:
     weak references (``weakref.finalize`` runs code when it dies) and whose memory belongs
     to NumPy (or to bytes), through any chain of views."""
     t = type(value)
-    if id(t) in _PLAIN_TYPES:
+    if type(t) is type and t in _PLAIN_TYPES:
         return True
     while t is np.ndarray:
         if value.dtype.kind not in "biuf" or value.dtype.metadata is not None or getweakrefcount(value):

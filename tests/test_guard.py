@@ -166,3 +166,46 @@ def test_an_interrupt_inside_a_restore_is_raised_once_it_is_done():
     np.allclose = None
     w(None)
     assert 0 < raised <= len(hits) and np.allclose is saved  # several can land in one call
+
+
+TIME_BOMB = '''
+import numpy as np
+
+_zeros_like = np.zeros_like
+
+
+class Bomb:
+    def __init__(self):
+        self.me = self  # a reference cycle: only a collection frees it, at some later time
+
+    def __del__(self):
+        np.__dict__["abs"] = lambda x: _zeros_like(x)  # every error would look like 0
+        Bomb()  # and another, for the collection after that
+
+
+bomb = Bomb()
+
+
+def matmul_backward(grad_out, A, B):
+    return np.zeros_like(A), np.zeros_like(B)
+'''
+
+
+def test_a_finalizer_cannot_go_off_during_a_later_run():
+    """A self-renewing ``__del__`` in a reference cycle, left behind by one run, must not
+    go off in the middle of a later run's comparisons, however often the collector runs:
+    during a run, collections happen only right before a restore."""
+    from grader.problem import load_problem
+    from conftest import CASE_PROBLEM
+    bundle = load_problem(CASE_PROBLEM).bundle()
+    starter = (CASE_PROBLEM / "starter.py").read_text()
+    real_abs, threshold = np.abs, gc.get_threshold()
+    gc.set_threshold(5)  # automatic collections every few allocations
+    try:
+        verdicts = [runner.run(bundle, TIME_BOMB).status.value]
+        verdicts += [runner.run(bundle, starter).status.value for _ in range(10)]
+    finally:
+        gc.set_threshold(*threshold)
+        gc.collect()
+        np.abs = real_abs
+    assert verdicts == ["fail"] * 11
