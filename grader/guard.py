@@ -53,8 +53,9 @@ def snapshot(namespace: dict | None = None, name: str | None = None):
     every function restore uses, bound before any learner code ran. Learner code can reach
     the world (it is in ``grader.runner``) but not what is inside: patching this module or
     a class cannot change how a restore runs, and the frame is out of reach once ``seal()``
-    has run (no ``gi_frame``, no ``gc.get_referents``). A learner who kills the warden
-    (``.throw``/``.close``) only makes every later run crash, never pass.
+    has run (no ``gi_frame``, no ``gc.get_referents``). ``.throw()`` on the warden is shrugged
+    off; ``.close()`` ends it, after which every run crashes (and the page replaces the
+    worker): never a pass.
     """
     seal()
     gc.freeze()  # what exists now lives as long as the process: no collection need visit it
@@ -163,7 +164,13 @@ def _warden(extra_namespaces: tuple, base: dict | None = None):
 
     result = None
     while True:
-        command = yield result
+        try:
+            command = yield result
+        except GeneratorExit:  # close(), or the world is being freed: nothing to keep
+            return
+        except BaseException:  # throw(), from learner code: shrugged off
+            result = None
+            continue
         interrupted = False
         while True:
             try:
@@ -336,16 +343,23 @@ def seal(learner_file: str = FILENAME) -> None:
         busy[0] = True
         try:
             if event == "object.__setattr__":
-                what = None if id_(args[0].__globals__) not in protected else \
-                    f"Replacing {args[1]} of {getattr_(args[0], '__qualname__', 'a function')}"
+                why = None if id_(args[0].__globals__) not in protected else (
+                    f"Replacing {args[1]} of {getattr_(args[0], '__qualname__', 'a function')} is refused: "
+                    "the grader checks answers with these functions, so submissions may not rewrite them.")
             elif event in trace_events:
-                what = event
+                why = f"{event} is refused in submissions: a trace function is handed the grader's frames."
+            elif not learner_on_stack():
+                why = None
+            elif event.startswith("gc."):
+                why = f"{event} is refused in submissions: the heap leads into the grader."
             else:
-                what = (event if event != "object.__getattr__" else args[1]) if learner_on_stack() else None
+                what = args[1] if event == "object.__getattr__" else event
+                why = (f"{what} is refused in submissions: frames lead into the grader. To see where an "
+                       "error comes from, let it propagate: the report shows its traceback.")
         finally:
             busy[0] = False
-        if what is not None:
-            raise refused(f"{what} is refused: a submission may not reach into the grader (its code, frames or heap).")
+        if why is not None:
+            raise refused(why)
 
     sys.addaudithook(hook)
     _PROTECT[0] = protect.send
