@@ -71,7 +71,7 @@ def _warden(extra_namespaces: tuple, base: dict | None = None):
     """The generator behind a world (see ``snapshot``): snapshot, then serve commands."""
     # Everything restore calls, bound now: learner code may shadow any of these names in
     # this module or in builtins before a restore, and the restore must not look them up.
-    update, clear, any_, all_, map_, len_, zip_, list_, type_ = dict.update, dict.clear, any, all, map, len, zip, list, type
+    update, clear, any_, all_, map_, len_, zip_, type_ = dict.update, dict.clear, any, all, map, len, zip, type
     is_, eq, call, getattr_, setattr_, repeat_ = operator.is_, operator.eq, operator.call, getattr, setattr, repeat
     same, restore_classes, collect, gc_disable, modules_get, guarded = _same, _restore_classes, gc.collect, gc.disable, sys.modules.get, _guarded
     make_world, INTERRUPTED, missing, sys_ = _world, _INTERRUPTED, _MISSING, sys
