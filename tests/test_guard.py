@@ -209,3 +209,18 @@ def test_a_finalizer_cannot_go_off_during_a_later_run():
         gc.collect()
         np.abs = real_abs
     assert verdicts == ["fail"] * 11
+
+
+def test_closure_cells_of_numpy_functions_are_restored():
+    """``f.__closure__[i].cell_contents`` is writable from anywhere; a restore puts back
+    what each cell of NumPy's and the grader's functions held."""
+    from numpy._core import arrayprint
+    _, w = world()
+    cell = arrayprint._array2string.__closure__[0]
+    saved = cell.cell_contents
+    cell.cell_contents = lambda *a, **k: "looks right"
+    w(None)
+    assert cell.cell_contents is saved
+    del cell.cell_contents  # emptied, even
+    w(None)
+    assert cell.cell_contents is saved
