@@ -325,6 +325,29 @@ _TRACE_EVENTS = frozenset(("sys.settrace", "sys.setprofile", "sys.monitoring.reg
                            "sys.monitoring.set_events", "sys.monitoring.set_local_events"))
 
 
+# Modules that reach past the interpreter, to the page (Pyodide's bridge to JavaScript):
+# hidden from ``sys.modules`` during a run, and refused to learner imports. Without this,
+# ``from pyodide.code import run_js`` could post a made-up report to the page.
+_HOST_MODULES = frozenset(("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip"))
+
+
+def hide_host() -> tuple[dict, list]:
+    """Take the host bridge out of reach for a run: its modules out of ``sys.modules`` and
+    its import finder (which holds the JavaScript global object) out of ``sys.meta_path``.
+    Returns what ``show_host`` puts back. Nothing to do in CPython."""
+    modules = {n: sys.modules.pop(n) for n in list(sys.modules) if n.partition(".")[0] in _HOST_MODULES}
+    finders = [f for f in sys.meta_path if type(f).__module__.partition(".")[0] in _HOST_MODULES]
+    for f in finders:
+        sys.meta_path.remove(f)
+    return modules, finders
+
+
+def show_host(hidden: tuple[dict, list]) -> None:
+    modules, finders = hidden
+    sys.modules.update(modules)
+    sys.meta_path.extend(f for f in finders if f not in sys.meta_path)
+
+
 class Refused(ValueError):
     """Learner code asked for something that would reach the grader's own state.
 
@@ -344,6 +367,8 @@ def seal(learner_file: str = FILENAME) -> None:
     - frames (``sys._getframe``, ``tb_frame``, ``gi_frame``, …) and the heap (``gc.get_objects``,
       ``get_referrers``, ``get_referents``) while learner code is on the stack: they lead to the
       grader's locals (results, the world) and to the warden's saved copies;
+    - importing Pyodide's bridge to the page (``js``, ``pyodide``, …) while learner code is
+      on the stack (the runner also hides the already imported ones during a run);
     - tracing and profiling hooks (which are handed every frame), from anyone: code the
       learner leaves behind can call ``sys.settrace`` from a C callback, with no learner
       frame on the stack. So restores need not reset them either.
@@ -363,6 +388,7 @@ def seal(learner_file: str = FILENAME) -> None:
     next(protect)
     function_type, refused = types.FunctionType, Refused
     frame_attrs, body_attrs, stack_events, trace_events = _FRAME_ATTRS, _BODY_ATTRS, _STACK_EVENTS, _TRACE_EVENTS
+    host_modules = _HOST_MODULES
 
     def learner_on_stack() -> bool:
         f = getframe(2)
@@ -381,6 +407,9 @@ def seal(learner_file: str = FILENAME) -> None:
         elif event == "object.__setattr__":
             if args[1] not in body_attrs or type_(args[0]) is not function_type:
                 return
+        elif event == "import":
+            if type_(args[0]) is not str or args[0].partition(".")[0] not in host_modules:
+                return
         elif event not in stack_events and event not in trace_events:
             return
         busy[0] = True
@@ -393,6 +422,9 @@ def seal(learner_file: str = FILENAME) -> None:
                 why = f"{event} is refused in submissions: a trace function is handed the grader's frames."
             elif not learner_on_stack():
                 why = None
+            elif event == "import":
+                why = (f"import {args[0]} is refused in submissions: it reaches past the grader, "
+                       "to the page. NumPy and the standard library are all a solution needs.")
             elif event.startswith("gc."):
                 why = f"{event} is refused in submissions: the heap leads into the grader."
             else:

@@ -97,6 +97,24 @@ def test_no_state_leaks_between_runs(case_page):
     assert second["status"] == "pass", second
 
 
+def test_the_page_is_out_of_reach_of_submissions(case_page):
+    """Pyodide's bridge to JavaScript (``js``, ``pyodide.code.run_js``) could post a made-up
+    report to the page: learner code can neither import it nor find it already imported,
+    and the worker still reports normally afterwards."""
+    for source in ("import js\n",
+                   "def matmul_backward(g, A, B):\n    from pyodide.code import run_js\n    run_js('1')\n",
+                   "import sys\nassert not [n for n in sys.modules if n.partition('.')[0] in ('js', 'pyodide', '_pyodide')], sorted(sys.modules)\n"
+                   "assert not [f for f in sys.meta_path if 'pyodide' in type(f).__module__], sys.meta_path\n"
+                   "def matmul_backward(g, A, B):\n    return g @ B.T, A.T @ g\n"):
+        report = case_page.run(source)
+        text = report["message"] + " ".join(t["message"] for t in report["tests"])
+        if "assert" in source:
+            assert report["status"] == "pass", report
+        else:
+            assert report["status"] in ("error", "fail") and "is refused in submissions" in text, report
+    assert case_page.run((CASES / "correct" / "submission.py").read_text())["status"] == "pass"
+
+
 @pytest.mark.parametrize("slug", PROBLEMS)
 def test_reference_passes_starter_fails(context, slug):
     page = context.new_page()
