@@ -19,7 +19,7 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # small enough to make the editor usable at once; the other pages are single files.
 ENTRIES = [("esm", ["js/page.js"], True), ("esm", ["js/catalogue.js", "js/theory.js", "css/style.css"], False),
            ("iife", ["js/worker.js"], False)]
-RUNTIME_MODULES = ("__init__", "report", "guard", "capture", "learner", "testing", "submission", "runner")
+RUNTIME_MODULES = ("__init__", "report", "audit", "guard", "capture", "learner", "testing", "submission", "runner")
 
 
 class AssetError(Exception):

@@ -15,7 +15,7 @@ import gc
 import json
 import time
 
-from . import guard, learner, testing
+from . import audit, guard, learner, testing
 from .capture import Captured
 from .report import NOT_RUN, TIMEOUT_MESSAGE, Report, Status, TestResult, cut_report, summarize, test_from_dict
 from .submission import Submission
@@ -86,7 +86,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
     timed_out = lambda: time.monotonic() >= deadline - 0.05
     elapsed = lambda: (time.monotonic() - start) * 1000
     pristine = PRISTINE  # restored to itself at the end of every run; bound before learner code
-    host = guard.hide_host()
+    host = audit.hide_host()
     pristine(None)
     testing.TOLERANCE.update(bundle.get("tolerance") or {"atol": 1e-6, "rtol": 1e-6})
     try:
@@ -130,7 +130,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
         gc.collect()
         pristine(None)
         gc.enable()  # each restore turns automatic collection off; between runs it is on
-        guard.show_host(host)
+        audit.show_host(host)
 
 
 def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
@@ -179,7 +179,7 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
     start = time.monotonic()
     timed_out = lambda: time.monotonic() >= start + time_limit - 0.05
     pristine = PRISTINE
-    host = guard.hide_host()
+    host = audit.hide_host()
     pristine(None)
     status, message = "ok", ""
     with Captured() as out:
@@ -202,7 +202,7 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
             gc.collect()
             pristine(None)
             gc.enable()
-            guard.show_host(host)
+            audit.show_host(host)
     return {"status": status, "message": message, "output": out.getvalue(),
             "duration_ms": round((time.monotonic() - start) * 1000, 3)}
 

@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from grader import guard, runner
+from grader import audit, guard, runner
 
 SOURCE = '''
 def kw(a, *, scale=2):
@@ -46,7 +46,7 @@ def test_function_bodies_of_snapshotted_modules_cannot_be_swapped():
                            (testing.assert_close, "__defaults__", (None, None, None)),
                            (np.testing.assert_allclose, "__kwdefaults__", {}),
                            (guard.snapshot, "__code__", (lambda *a: 0).__code__)):
-        with pytest.raises(guard.Refused, match=attr):
+        with pytest.raises(audit.Refused, match=attr):
             setattr(f, attr, value)
 
 
@@ -66,16 +66,16 @@ def test_learner_may_swap_its_own_function_bodies():
 def test_frames_and_heap_are_refused_to_learner_code_only():
     for call in ("sys._getframe()", "gc.get_objects()", "gc.get_referents(sys)",
                  "(lambda: (yield))().gi_frame", "sys.settrace(None)"):
-        with pytest.raises(guard.Refused):
+        with pytest.raises(audit.Refused):
             as_learner(f"import sys, gc\n{call}\n")
     assert sys._getframe() is not None and gc.get_referents([1]) == [1]  # the grader's own code may
 
 
 def test_the_saved_copies_are_out_of_reach():
     warden = runner.PRISTINE.__defaults__[0].__self__
-    with pytest.raises(guard.Refused):
+    with pytest.raises(audit.Refused):
         as_learner("import sys\nsys.modules['grader.runner'].PRISTINE.__defaults__[0].__self__.gi_frame\n")
-    with pytest.raises(guard.Refused):
+    with pytest.raises(audit.Refused):
         runner.PRISTINE.__defaults__ = (print,) + runner.PRISTINE.__defaults__[1:]
     assert warden.gi_suspended
 
