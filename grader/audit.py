@@ -21,6 +21,7 @@ def protect(namespaces) -> None:
     """Refuse, from now on, body swaps of every function whose globals is one of these."""
     PROTECT[0](namespaces)
 
+
 FRAME_ATTRS = frozenset(("tb_frame", "gi_frame", "cr_frame", "ag_frame"))
 BODY_ATTRS = frozenset(("__code__", "__defaults__", "__kwdefaults__"))
 STACK_EVENTS = frozenset(("sys._getframe", "sys._current_frames", "sys._current_exceptions",

@@ -44,18 +44,18 @@ def snapshot(namespace: dict | None = None, name: str | None = None):
     """Snapshot the guarded namespaces now; return the *world*, a callable.
 
     ``world(None)`` restores everything to this snapshot (function bodies need no check:
-    ``audit.seal()``, called first, makes swapping them impossible); ``world(ns)`` returns a new world
-    that also covers the namespace ``ns`` (a run's tests), without re-snapshotting the rest.
-    ``namespace[name]`` is bound to the world before the copies are taken, so a module can
-    keep its own world in a global that restores to itself.
+    ``audit.seal()``, called first, makes swapping them impossible); ``world(ns)`` returns a
+    new world that also covers the namespace ``ns`` (a run's tests), without re-snapshotting
+    the rest. ``namespace[name]`` is bound to the world before the copies are taken, so a
+    module can keep its own world in a global that restores to itself.
 
-    The world calls ``send`` of a generator (the warden) whose frame holds the saved copies and
-    every function restore uses, bound before any learner code ran. Learner code can reach
-    the world (it is in ``grader.runner``) but not what is inside: patching this module or
-    a class cannot change how a restore runs, and the frame is out of reach once
-    ``audit.seal()`` has run (no ``gi_frame``, no ``gc.get_referents``). ``.throw()`` on the warden is shrugged
-    off; ``.close()`` ends it, after which every run crashes (and the page replaces the
-    worker): never a pass.
+    The world calls ``send`` of a generator (the warden) whose frame holds the saved copies
+    and every function restore uses, bound before any learner code ran. Learner code can
+    reach the world (it is in ``grader.runner``) but not what is inside: patching this module
+    or a class cannot change how a restore runs, and the frame is out of reach once
+    ``audit.seal()`` has run (no ``gi_frame``, no ``gc.get_referents``). ``.throw()`` on the
+    warden is shrugged off; ``.close()`` ends it, after which every run crashes (and the page
+    replaces the worker): never a pass.
     """
     audit.seal()
     gc.freeze()  # what exists now lives as long as the process: no collection need visit it

@@ -86,8 +86,7 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
     timed_out = lambda: time.monotonic() >= deadline - 0.05
     elapsed = lambda: (time.monotonic() - start) * 1000
     pristine = PRISTINE  # restored to itself at the end of every run; bound before learner code
-    host = audit.hide_host()
-    pristine(None)
+    host = _begin(pristine)
     testing.TOLERANCE.update(bundle.get("tolerance") or {"atol": 1e-6, "rtol": 1e-6})
     try:
         if mode == "tests":
@@ -122,15 +121,28 @@ def run(bundle: dict, source: str, mode: str = "tests", on_event=None,
             raise
         return cut_report(bundle["problem"], mode, [], [], False, "timeout", limit, elapsed())
     finally:
-        # Drop the learner's module and collect it here, so that whatever it leaves to run
-        # (a ``__del__`` in a reference cycle, a ``weakref.finalize``) runs before this last
-        # restore, not at some collection during a later run. Cheap: guard.snapshot froze
-        # the ~31,000 objects that existed before, which no collection visits again.
-        module = fn = sub = None
-        gc.collect()
-        pristine(None)
-        gc.enable()  # each restore turns automatic collection off; between runs it is on
-        audit.show_host(host)
+        module = fn = sub = None  # the learner's module, collected by _end before its restore
+        _end(pristine, host)
+
+
+def _begin(pristine):
+    """Start a run: the page's bridge out of reach, the interpreter restored. Returns what
+    ``_end`` gives back."""
+    host = audit.hide_host()
+    pristine(None)
+    return host
+
+
+def _end(pristine, host) -> None:
+    """End a run. The caller has dropped the learner's module: collecting it here makes
+    whatever it leaves to run (a ``__del__`` in a reference cycle, a ``weakref.finalize``)
+    run before this last restore, not at some collection during a later run. Cheap:
+    guard.snapshot froze the ~31,000 objects that existed before, which no collection
+    visits again."""
+    gc.collect()
+    pristine(None)
+    gc.enable()  # each restore turns automatic collection off; between runs it is on
+    audit.show_host(host)
 
 
 def run_one(name, test, sub, world, timed_out, limit) -> TestResult:
@@ -179,8 +191,7 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
     start = time.monotonic()
     timed_out = lambda: time.monotonic() >= start + time_limit - 0.05
     pristine = PRISTINE
-    host = audit.hide_host()
-    pristine(None)
+    host = _begin(pristine)
     status, message = "ok", ""
     with Captured() as out:
         try:
@@ -199,10 +210,7 @@ def run_snippet(source: str, time_limit: float = 5.0) -> dict:
             message = tb.strip()
         finally:
             namespace = code = None
-            gc.collect()
-            pristine(None)
-            gc.enable()
-            audit.show_host(host)
+            _end(pristine, host)
     return {"status": status, "message": message, "output": out.getvalue(),
             "duration_ms": round((time.monotonic() - start) * 1000, 3)}
 

@@ -124,8 +124,8 @@ def _copied(value):
 # Exact types whose instances hold no reference to anything else. Looked up only for classes
 # whose metaclass is exactly ``type``: a learner metaclass's __hash__ and __eq__ never run.
 _PLAIN_TYPES = frozenset((type(None), bool, int, float, str, bytes, np.bool_, np.float64, np.float32,
-                                  np.float16, np.int64, np.int32, np.int16, np.int8, np.uint64,
-                                  np.uint32, np.uint16, np.uint8))
+                          np.float16, np.int64, np.int32, np.int16, np.int8, np.uint64,
+                          np.uint32, np.uint16, np.uint8))
 
 
 def _plain(value) -> bool:
