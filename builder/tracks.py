@@ -21,6 +21,7 @@ class TrackSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
+    order: int = Field(0, description="Position of the track in the catalogue and the course (lower first; ties by slug).")
 
 
 @dataclass
@@ -64,4 +65,5 @@ def load_tracks(problems_dir: Path, problems: list) -> tuple[list[Track], list[s
         tracks[p.spec.track].problems.append(p)
     for t in tracks.values():
         t.problems.sort(key=lambda p: (p.spec.order if p.spec.order is not None else 10**6, p.slug))
-    return list(tracks.values()), errors
+    ordered = sorted(tracks.values(), key=lambda t: (t.spec.order, t.slug))
+    return ordered, errors
