@@ -1,5 +1,6 @@
-"""Front-end assets: esbuild bundles site/js and site/css into fingerprinted files, and the
-grader's runtime modules are zipped for the worker. Returns {logical name: path in site}."""
+"""Front-end assets: esbuild bundles site/js and site/css into fingerprinted files (and copies
+the math font the CSS names), and the grader's runtime modules are zipped for the worker.
+Returns {logical name: path in site}."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def _esbuild(fmt: str, entries: list[str], outdir: Path, splitting: bool) -> dic
     cmd = [str(ESBUILD), *[str(SITE / e) for e in entries], "--bundle", "--minify",
            f"--format={fmt}", "--target=es2020", "--entry-names=[name]-[hash]",
            "--legal-comments=none", f"--outdir={outdir}", f"--metafile={meta}", "--log-level=error",
+           # Fonts that style.css names in url() are copied beside it, fingerprinted the same way.
+           "--loader:.woff2=file", "--asset-names=[name]-[hash]",
            *(["--splitting", "--chunk-names=[name]-[hash]"] if splitting else [])]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
@@ -43,6 +46,8 @@ def _esbuild(fmt: str, entries: list[str], outdir: Path, splitting: bool) -> dic
     for out, info in outputs.items():
         if "entryPoint" in info:
             names[Path(info["entryPoint"]).name] = Path(out).name
+        elif out.endswith(".woff2"):  # a font: named by its source file, for the preload link
+            names[Path(next(iter(info["inputs"]))).name] = Path(out).name
     return names
 
 
