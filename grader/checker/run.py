@@ -15,7 +15,7 @@ import time
 import traceback
 
 from .. import testing
-from ..learner.capture import Captured
+from ..capture import Captured
 from ..report import (NOT_RUN, TIMEOUT_MESSAGE, CRASH_MESSAGE, Report, Status, TestResult, cut_report,
                       summarize)
 from .channel import LearnerCrashed, LearnerTimeout

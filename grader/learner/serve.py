@@ -18,7 +18,7 @@ import sys
 import numpy as np
 
 from .. import wire
-from .capture import Captured
+from ..capture import Captured
 from .explain import FILENAME, LoadError, describe, load
 
 RECURSION_HEADROOM = 400  # frames learner code may use; deeper is a RecursionError, not a
