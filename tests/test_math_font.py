@@ -144,6 +144,29 @@ def test_unknown_run_mode_is_refused_by_name(ctx):
     assert page.evaluate(results) == before
 
 
+def test_math_is_set_in_the_font_offline(ctx):
+    """After one visit the service worker has the font: offline, a page not visited yet
+    (cross_entropy) still sets its math in it."""
+    page = open_page(ctx, "t/matmul/index.html")
+    wait_until(page, "navigator.serviceWorker.controller !== null", 60)
+    wait_until(page, """(async () => { const keys = await caches.keys();
+        if (!keys.length) return false;
+        const c = await caches.open(keys[0]);
+        const font = document.querySelector('link[rel=preload][as=font]');
+        return !!(await c.match(font.href)); })()""", 60)
+    ctx.set_offline(True)
+    try:
+        offline = open_page(ctx, "p/cross_entropy/index.html")
+        assert_font_used(offline)
+        sizes = offline.evaluate("""() => { const m = document.querySelector('math[display=block]');
+          const h = (e) => e.getBoundingClientRect().height;
+          return [h([...m.querySelectorAll('mo')].find((o) => o.textContent.trim() === '\\u2211')),
+                  h([...m.querySelectorAll('mi')].find((i) => /^[A-Z]$/.test(i.textContent.trim())))]; }""")
+        assert sizes[0] / sizes[1] >= 1.6, sizes
+    finally:
+        ctx.set_offline(False)
+
+
 def test_font_is_a_fingerprinted_precached_asset(site):
     """The font is copied into assets/ under a content hash (so served immutable), named by
     style.css, preloaded by pages with math (not by the catalogue), and precached for offline."""
