@@ -76,6 +76,9 @@ const ready = runner.ready.then(() => {
 let busy = false;
 let lastReport = null;
 async function run(mode) {
+  // Only the two buttons' modes: anything else would run the examples under the wrong label.
+  const modes = Object.keys(buttons);
+  if (!modes.includes(mode)) throw new Error(`unknown run mode ${JSON.stringify(mode)}: valid modes are "${modes.join('" and "')}"`);
   if (busy) return null;
   busy = true;
   for (const b of Object.values(buttons)) b.disabled = true;
