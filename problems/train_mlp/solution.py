@@ -1,7 +1,7 @@
 import numpy as np
 
 HIDDEN = 16      # hidden units
-STEPS = 2000     # full-batch gradient-descent steps
+STEPS = 1000     # full-batch gradient-descent steps
 LR = 1.0         # learning rate
 
 

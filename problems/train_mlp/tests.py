@@ -77,7 +77,7 @@ def test_parameters_trained(f):
         raise AssertionError(stats + "the returned parameters look untrained. Does the loop update them "
                              "(W1 -= LR * dW1, …, in place or by reassignment), and do you return the updated "
                              "arrays rather than copies made before the loop?")
-    raise AssertionError(stats + "it learned something, but far too little for 2000 steps on 60 points. A "
+    raise AssertionError(stats + "it learned something, but far too little for 60 points. A "
                          "gradient is probably wrong: the ReLU mask (z1 > 0) on the hidden gradient, h.T @ dlogits "
                          "and X.T @ dz1, the sums over the batch for the biases. Check each against finite "
                          "differences on a tiny network.")
