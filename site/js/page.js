@@ -64,7 +64,7 @@ $("#undo-reset").addEventListener("click", () => {
 const runner = new Runner(config, (text) => { status.textContent = text; });
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? "Python ready"
-    : "Python is ready, but this page is not cross-origin isolated, so Submit cannot grade here: reload the page.";
+    : "Python ready. This page is not cross-origin isolated, so each run is graded by replaying it (slower); reloading may fix that.";
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
