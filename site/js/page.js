@@ -12,6 +12,7 @@ import { setupViews } from "./views.js";
 import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
+import { focusableOverflows } from "./overflow.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -110,12 +111,13 @@ function show(report) {
 let busy = false;
 let lastReport = null;
 // keyboard: started by a shortcut, so focus stays where the learner is typing and the
-// verdict is announced instead; a click moves focus (and a phone's view) to the results.
-async function run(mode, { keyboard = false } = {}) {
+// verdict is announced instead; otherwise focus moves to the results, and a click on a
+// button also switches a phone's view to them.
+async function run(mode, { keyboard = false, click = false } = {}) {
   if (busy) return null;
   busy = true;
   for (const b of Object.values(buttons)) b.disabled = true;
-  if (!keyboard) views.show("results");
+  if (click) views.show("results");
   announce.textContent = "";
   renderRunning(results, mode);
   try {
@@ -139,8 +141,8 @@ async function run(mode, { keyboard = false } = {}) {
     for (const b of Object.values(buttons)) b.disabled = false;
   }
 }
-buttons.tests.addEventListener("click", () => run("tests"));
-buttons.examples.addEventListener("click", () => run("examples"));
+buttons.tests.addEventListener("click", () => run("tests", { click: true }));
+buttons.examples.addEventListener("click", () => run("examples", { click: true }));
 // The same shortcuts work when focus is outside the editor.
 document.addEventListener("keydown", (e) => {
   if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
@@ -170,4 +172,5 @@ window.mlkata = {
   run: (mode = "tests") => run(mode),
 };
 
+focusableOverflows();
 registerOffline();

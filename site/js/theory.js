@@ -5,6 +5,7 @@
 import { Runner } from "./runner.js";
 import { createPlainEditor } from "./plain-editor.js";
 import { registerOffline } from "./offline.js";
+import { focusableOverflows } from "./overflow.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
@@ -36,7 +37,7 @@ for (const [k, code] of [...document.querySelectorAll(".theory pre > code.langua
   const original = code.textContent.replace(/\n$/, "");
   const box = Object.assign(document.createElement("div"), { className: "editor snippet-editor" });
   const textarea = Object.assign(document.createElement("textarea"), {
-    className: "plain-editor", spellcheck: false, readOnly: true, rows: original.split("\n").length });
+    className: "plain-editor", spellcheck: false, readOnly: true, wrap: "off", rows: original.split("\n").length });
   for (const [a, v] of [["autocapitalize", "off"], ["autocomplete", "off"], ["aria-label", TEXT.editorLabel(i)]]) textarea.setAttribute(a, v);
   box.append(textarea);
   pre.replaceWith(box);
@@ -75,4 +76,5 @@ for (const [k, code] of [...document.querySelectorAll(".theory pre > code.langua
   });
 }
 
+focusableOverflows();
 registerOffline();
