@@ -26,6 +26,7 @@ const buttons = { tests: $("#submit"), examples: $("#run-examples") };
 const TEXT = {
   resetDone: "Reset to the starter code. Undo brings your code back.",
   ready: "Python ready",
+  notIsolated: "Python is ready, but this page is not cross-origin isolated, so Submit cannot grade here: reload the page.",
   failed: (message) => `Python failed to start: ${message}. Reload to try again.`,
   heldBackMark: (name) => `${name}: failed here (derive mode holds the message back until the last hint).`,
   sameIn: (n) => ` (the same in ${n} tests)`,
@@ -79,7 +80,7 @@ $("#undo-reset").addEventListener("click", () => {
 // --- runtime ---------------------------------------------------------------------------
 const runner = new Runner(config, (text) => { status.textContent = text; });
 const ready = runner.ready.then(() => {
-  status.textContent = TEXT.ready;
+  status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
@@ -163,8 +164,11 @@ for (const a of document.querySelectorAll("[data-prereq-id]")) {
 
 window.mlkata = {
   ready: ready.then(() => true),
-  // How the runtime booted: {boot_ms, isolated, snapshot} (for tests and the benchmark).
-  runtime: () => runner.current.info || null,
+  // How the runtime booted and what isolation is in force: {isolated, grading, snapshot,
+  // boot_ms, checker_boot_ms, learner_boot_ms} (for tests and the benchmark).
+  runtime: () => runner.info(),
+  // Resolves once the next run's learner worker and the spare behind it have booted.
+  idle: () => runner.idle(),
   // Resolves true once CodeMirror has replaced the plain textarea (false if it failed to load).
   editorUpgraded: editor.upgraded,
   setCode: (src) => editor.set(src),
