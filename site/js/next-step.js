@@ -6,7 +6,7 @@ import { progress } from "./storage.js";
 // Every learner-facing string of this file.
 const TEXT = {
   solved: (n, total) => `${n} of ${total} solved`,
-  next: ["Next problem: ", " →"], // around the title
+  next: ["Next problem: ", "\u00a0→"], // around the title (the arrow never wraps alone)
   allDone: "You have solved every problem. Back to the catalogue →",
   compare: "Compare with the reference solution",
 };
