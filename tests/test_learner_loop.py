@@ -136,6 +136,20 @@ def test_derive_mode_hides_the_result_and_names_until_the_last_hint(ctx):
     assert page.locator(".statement .result-formula").first.is_visible()
 
 
+def test_derive_mode_hides_the_formula_before_any_script_file_loads(browser, base):
+    """early.js (inline, in <head>) applies the remembered choice: no flash of the formula."""
+    context = make_ctx(browser, base)
+    page = context.new_page()
+    page.goto(base + "index.html")
+    seed(page, {f"prefs:{ID}": {"derive": True, "hints": 0, "at": 1}})
+    context.route("**/assets/*.js", lambda route: route.abort())
+    page.goto(base + "p/matmul_backward/index.html")
+    assert page.evaluate("document.documentElement.dataset.derive") == "on"
+    assert not page.locator(".statement .result-formula").first.is_visible()
+    assert NEUTRAL_NAME in visible_text(page, ".test-names")
+    context.close()
+
+
 def test_problems_without_marks_have_no_derive_switch(ctx):
     page = open_page(ctx, "p/matmul/index.html")
     assert page.locator("#derive").count() == 0
