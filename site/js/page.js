@@ -115,6 +115,9 @@ let lastReport = null;
 // verdict is announced instead; otherwise focus moves to the results, and a click on a
 // button also switches a phone's view to them.
 async function run(mode, { keyboard = false, click = false } = {}) {
+  // Only the two buttons' modes: anything else would run the examples under the wrong label.
+  const modes = Object.keys(buttons);
+  if (!modes.includes(mode)) throw new Error(`unknown run mode ${JSON.stringify(mode)}: valid modes are "${modes.join('" and "')}"`);
   if (busy) return null;
   busy = true;
   for (const b of Object.values(buttons)) b.disabled = true;
