@@ -1,9 +1,11 @@
 // The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
-// next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
+// next step after a pass, kata practice (?kata=1), "Try my input" (created when first
+// opened), and the automation API window.mlkata = {ready, setCode, getCode, run, tryInput}.
 import { openEditor } from "./lazy-editor.js";
 import { Runner } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
-import { draft, progress, prefs } from "./storage.js";
+import { draft, kataDraft, progress, prefs } from "./storage.js";
+import * as kata from "./kata.js";
 import { setupHints } from "./hints.js";
 import { setupReveal } from "./reveal.js";
 import { setupDerive } from "./derive.js";
@@ -39,15 +41,21 @@ function say(text, kind = "info") {
 }
 
 // --- editor with autosave --------------------------------------------------------------
+// Kata practice (early.js read ?kata=1) keeps its own draft; once it passes, the next
+// practice starts blank again, so nothing more is saved.
+const practising = document.documentElement.dataset.kata === "on";
+const store = practising ? kataDraft : draft;
+let practiceDone = false;
 let saveTimer = null;
 // The starter itself is no draft: the catalogue says "In progress" only for real work.
 function saveNow(code) {
-  if (code === config.starter) { draft.remove(config.id); return; }
-  const err = draft.set(config.id, code);
+  if (practiceDone) return;
+  if (code === config.starter) { store.remove(config.id); return; }
+  const err = store.set(config.id, code);
   if (err) say(err, "error");
 }
 const editor = openEditor($("#editor"), {
-  doc: draft.get(config.id) ?? config.starter,
+  doc: store.get(config.id) ?? config.starter,
   onChange(code) {
     editor && editor.mark([]);
     clearTimeout(saveTimer);
@@ -103,9 +111,12 @@ function marksFor(report) {
 }
 
 // Shows a report (again, when derive mode changes what may be shown).
+let practiceLine = null;  // what the last practice verdict did to the schedule
 function show(report) {
-  renderReport(results, report, { name: derive.name, holdBack: derive.holdingBack() });
+  renderReport(results, report, { name: derive.name, holdBack: derive.holdingBack(),
+                                  replay: (args) => tryPanel().then((p) => { views.show("code"); return p.replay(args); }) });
   editor.mark(marksFor(report));
+  if (practiceLine && report.mode === "tests") results.append(Object.assign(document.createElement("p"), { className: "kata-note", textContent: practiceLine }));
   if (report.mode === "tests" && report.status === "pass") renderNextStep(results, config, reveal.compareInto);
 }
 
@@ -131,8 +142,13 @@ async function run(mode, { keyboard = false, click = false } = {}) {
     const view = { name: derive.name };
     const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test, view); });
     if (mode === "tests") {
-      const err = progress.record(config.id, report.status === "pass");
+      const passed = report.status === "pass", wasDue = kata.isDue(config.id);
+      const err = progress.record(config.id, passed) || kata.record(config.id, passed, source, practising);
       if (err) say(err, "error");
+      if (practising) {
+        practiceLine = kata.practiceNote(config.id, passed, wasDue);
+        if (passed) { practiceDone = true; kataDraft.remove(config.id); }
+      }
       reveal.refresh();
     }
     lastReport = report;
@@ -155,7 +171,15 @@ document.addEventListener("keydown", (e) => {
 });
 
 const views = setupViews();
-const derive = setupDerive({ config, onChange: () => { if (lastReport) show(lastReport); } });
+const derive = setupDerive({ config, onChange: () => { if (lastReport) show(lastReport); }, forced: practising });
+if (practising) kata.showPracticeBar(config.id, draft.get(config.id));
+
+// "Try my input", created when first opened (or replayed into, or driven by a test).
+const tryDetails = $("#try-input");
+let tryPromise = null;
+const tryPanel = () => (tryPromise ||= import("./try-input.js").then(({ setupTryInput }) =>
+  setupTryInput({ details: tryDetails, config, runner, ready, getCode: () => editor.get(), mark: (m) => editor.mark(m) })));
+tryDetails.addEventListener("toggle", () => { if (tryDetails.open) tryPanel(); });
 const isSolved = () => (progress.get(config.id) || {}).status === "solved";
 const reveal = setupReveal({ config, getCode: () => editor.get(), isSolved });
 setupHints({ opened: prefs.get(config.id).hints, onOpen: (n) => derive.hintsOpened(n) });
@@ -177,6 +201,9 @@ window.mlkata = {
   setCode: (src) => editor.set(src),
   getCode: () => editor.get(),
   run: (mode = "tests") => run(mode),
+  // Runs the learner's function on Python source defining its arguments (the "Try my
+  // input" panel, opened): resolves to {mine, reference} (runner.tryInput's result).
+  tryInput: (args, withReference = false) => tryPanel().then((p) => { tryDetails.open = true; return p.run(args, withReference); }),
 };
 
 focusableOverflows();

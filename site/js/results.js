@@ -1,5 +1,8 @@
 // Renders a report (the contract in grader/report.py) into the results panel. Display only.
-// A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back.
+// A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back;
+// view.replay(args), when given, puts a failing case's arguments into "Try my input".
+// Pictures (a wrong array's heatmaps, a test's charts) are drawn by pictures.js, loaded
+// only when a report has one.
 
 // Every learner-facing string of this file.
 const TEXT = {
@@ -9,6 +12,9 @@ const TEXT = {
   heldBack: "This check failed. Its message may state the formula, so derive mode holds it back until you open the last hint.",
   showMessage: "Show the message",
   diffCaption: (name) => `${name}: your value / expected, mismatches highlighted`,
+  smallestCase: "Smallest failing case: ",
+  replay: "Replay this case",
+  replayTitle: "Load these arguments into “Try my input” and run your function on them",
 };
 const LABEL = { pass: "Passed", fail: "Failed", error: "Did not run", timeout: "Timed out" };
 const ICON = { pass: "✓", fail: "✗", error: "!", timeout: "⏱" };
@@ -44,7 +50,24 @@ function diffTable(diff) {
   return table;
 }
 
-const plain = { name: (n) => n, holdBack: false };
+const plain = { name: (n) => n, holdBack: false, replay: null };
+
+// The failing case a random test found (shrunk to its smallest shapes), with a way to rerun it.
+function caseLine(c, replay) {
+  const line = el("p", { class: "case" }, TEXT.smallestCase, el("code", {}, c.label));
+  if (replay && c.args) {
+    const button = el("button", { type: "button", class: "replay", title: TEXT.replayTitle }, TEXT.replay);
+    button.addEventListener("click", () => { replay(c.args).catch((e) => console.warn(e)); });
+    line.append(" ", button);
+  }
+  return line;
+}
+
+function picturesFor(t) {
+  const slot = el("div", { class: "pictures" });
+  import("./pictures.js").then(({ drawInto }) => drawInto(slot, t), (e) => console.warn("Pictures did not load.", e));
+  return slot;
+}
 
 // The whole-report message names the first failing test: show the same name as the list.
 function renameIn(message, tests, name) {
@@ -79,7 +102,9 @@ export function renderReport(container, report, view = plain) {
     if (open) details.open = true;
     if (t.message && view.holdBack && t.status === "fail") details.append(...heldBackMessage(t));
     else if (t.message) details.append(el("p", { class: "message" }, t.message));
+    if (t.case && t.status !== "pass") details.append(caseLine(t.case, view.replay));
     if (t.diff) details.append(diffTable(t.diff));
+    if ((t.diff && t.diff.full) || (t.pictures && t.pictures.length)) details.append(picturesFor(t));
     if (t.output) details.append(el("div", { class: "output-label muted" }, TEXT.output), el("pre", { class: "output", tabindex: "0" }, t.output));
     list.append(el("li", {}, details));
   }

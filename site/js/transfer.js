@@ -1,6 +1,6 @@
-// Export all drafts and progress to a JSON file, and import one back: validated first (a bad
-// file changes nothing), then merged by time (storage.mergeImport), asking before a newer
-// draft of this browser is replaced, and saying what changed.
+// Export all drafts, progress and kata practice to a JSON file, and import one back:
+// validated first (a bad file changes nothing), then merged by time (storage.mergeImport),
+// asking before a newer draft of this browser is replaced, and saying what changed.
 import { exportAll, parseImport, mergeImport } from "./storage.js";
 
 // Every learner-facing string of this file.
@@ -16,6 +16,7 @@ const TEXT = {
   replaced: "replaced as you asked",
   kept: "kept (yours was newer)",
   progress: (n) => `progress for ${n} problem${n === 1 ? "" : "s"}`,
+  kata: (n) => `the practice schedule of ${n} problem${n === 1 ? "" : "s"}`,
   summary: (parts) => `Imported: ${parts.join(", ")}.`,
 };
 
@@ -27,6 +28,7 @@ export function describe(counts) {
     parts.push(parts.length ? `${counts[key]} ${TEXT[key]}` : TEXT.drafts(counts[key], TEXT[key]));
   }
   if (counts.progress) parts.push(TEXT.progress(counts.progress));
+  if (counts.kata) parts.push(TEXT.kata(counts.kata));
   return parts.length ? TEXT.summary(parts) : TEXT.nothing;
 }
 
