@@ -13,7 +13,7 @@ const TEXT = {
   yours: "Yours", expected: "Expected", difference: "Yours − expected",
   diffCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values, the expected ones and their difference. The worst entry is outlined.`,
   lineCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values (solid) and the expected ones (dashed). The worst entry is circled.`,
-  downsampled: (block) => ` Drawn downsampled: each cell is the mean of a ${block.join(" × ")} block.`,
+  downsampled: (block) => ` Drawn downsampled, one ${block.length === 1 ? "point" : "cell"} per block of ${block.join(" × ")} entries.`,
   worst: (idx) => ` Worst entry at [${idx.join(", ")}].`,
   range: (what, r) => ` ${what} range from ${fmt(r[0])} to ${fmt(r[1])}.`,
   nonFinite: (n) => ` ${n} entr${n === 1 ? "y is" : "ies are"} NaN or infinite (grey).`,
@@ -90,7 +90,7 @@ function heatmap(title, grid, scale, worstCell) {
     g.append(svg("rect", { x: c * cell - 1, y: r * cell - 1, width: cell + 2, height: cell + 2, class: "worst" }));
   }
   s.append(g);
-  s.append(svg("text", { x: 0, y: h + top + 13, class: "chart-tick" }, document.createTextNode(`±${fmt(scale)}`)));
+  s.append(svg("text", { x: 0, y: h + top + 13, class: "chart-tick" }, document.createTextNode(`colour scale ±${fmt(scale)}`)));
   return s;
 }
 
@@ -188,12 +188,13 @@ function linePicture(p) {
 }
 
 // A marker per class: colour and shape, so classes are told apart without colour too.
-function marker(cx, cy, k) {
+function marker(x, y, k) {
+  const cx = Number(x), cy = Number(y);
   const cls = `pt c${k % PALETTE}`;
   switch (k % 3) {
     case 0: return svg("circle", { cx, cy, r: 4, class: cls });
     case 1: return svg("rect", { x: cx - 3.5, y: cy - 3.5, width: 7, height: 7, class: cls });
-    default: return svg("path", { d: `M${cx},${cy - 5}L${cx + 4.5},${cy + 3.5}L${cx - 4.5},${cy + 3.5}Z`, class: cls });
+    default: return svg("path", { d: `M${cx} ${cy - 5}L${cx + 4.5} ${cy + 3.5}L${cx - 4.5} ${cy + 3.5}Z`, class: cls });
   }
 }
 
