@@ -91,7 +91,8 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
               "derivable": bool(problem.neutral_names) or 'class="result"' in statement,
               "hintCount": len(spec.hints),
               # "Try my input": argument names and the first example as Python source.
-              "argNames": [a.name for a in spec.args], "tryArgs": try_args(spec),
+              "argNames": [a.name for a in spec.args], "returnNames": [r.name for r in spec.returns],
+              "tryArgs": try_args(spec),
               "course": [{"id": q.spec.id, "slug": q.slug, "title": q.spec.title} for q in (order or [problem])],
               "bundleURL": "bundle.json", "solutionURL": "solution.py", "statementURL": "statement.md",
               **_runtime_config(assets, index_url, root)}

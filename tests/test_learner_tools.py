@@ -154,3 +154,140 @@ def test_a_solved_problem_comes_due_after_its_interval_and_moves_on_after_a_pass
     assert stored(page, f"kata:{ID}") == exported["data"][f"kata:{ID}"]
     assert page.is_visible("#practice")
     assert page.inner_text("#next-due") == "Nothing is due today. Next: Matmul backward, in 1 day."
+
+
+# --- 1. try my input ----------------------------------------------------------------------
+
+MY_INPUT = "grad_out = np.ones((2, 3))\nA = np.arange(4.).reshape(2, 2)\nB = np.arange(6.).reshape(2, 3)"
+
+
+def test_try_my_input_shows_my_result_and_the_references(ctx):
+    p = problem(ctx)
+    page = p.page
+    page.evaluate("(s) => window.mlkata.setCode(s)", TWICE_DB)
+    # The panel is created when first opened, prefilled from the first example.
+    assert page.locator("#try-args").count() == 0
+    page.click("#try-input summary")
+    wait_until(page, "document.getElementById('try-args') !== null")
+    assert page.input_value("#try-args") == ("grad_out = np.array([[1.0, 1.0]])\nA = np.array([[1.0, 2.0]])\n"
+                                             "B = np.array([[3.0, 4.0], [5.0, 6.0]])")
+    assert not page.is_checked("#try-compare")
+
+    page.fill("#try-args", MY_INPUT)
+    page.check("#try-compare")
+    page.click(".try-run")
+    wait_until(page, "document.querySelector('.try-side[data-who=reference]') !== null", 60)
+    mine = page.locator(".try-side[data-who=mine]")
+    ref = page.locator(".try-side[data-who=reference]")
+    assert mine.get_attribute("data-status") == "ok" and ref.get_attribute("data-status") == "ok"
+    assert mine.locator(".value-head").all_inner_texts()[:2] == ["dA shape (2, 2) · float64", "dB shape (2, 3) · float64"]
+    # A.T @ ones((2, 3)): columns sum to [2, 4] per row of A.T; twice that in mine.
+    assert "[4., 4., 4.]" in mine.locator("pre").nth(1).inner_text()
+    assert "[2., 2., 2.]" in ref.locator("pre").nth(1).inner_text()
+    assert "grad_out is (2, 3)" in mine.locator("pre.output").inner_text()
+    assert ref.locator("pre.output").count() == 0  # the reference prints nothing, and its code stays hidden
+    assert "def matmul_backward" not in ref.inner_text()
+
+    # The toggle is remembered; the automation API gives the same result as data.
+    page.reload()
+    wait_until(page, "window.mlkata !== undefined && crossOriginIsolated", 60)
+    page.evaluate("window.mlkata.ready")
+    page.click("#try-input summary")
+    wait_until(page, "document.getElementById('try-compare') !== null")
+    assert page.is_checked("#try-compare")
+    r = page.evaluate("(a) => window.mlkata.tryInput(a, false)", MY_INPUT)
+    assert r["reference"] is None and [v["shape"] for v in r["mine"]["values"]] == [[2, 2], [2, 3]]
+
+    # An exception: the message and its line, marked in the editor like a failed test's.
+    page.evaluate("(s) => window.mlkata.setCode(s)", RAISES)
+    r = page.evaluate("(a) => window.mlkata.tryInput(a, false)", MY_INPUT)
+    assert r["mine"]["status"] == "error" and r["mine"]["line"] == 5
+    assert "ZeroDivisionError" in page.inner_text(".try-side[data-who=mine] .message")
+    assert "(line 5 of your code)" in page.inner_text(".try-side[data-who=mine] .message")
+    wait_until(page, "document.querySelector('.cm-lintRange-warning') !== null")
+    # An input that does not define every argument says which.
+    r = page.evaluate("(a) => window.mlkata.tryInput(a, false)", "grad_out = np.ones((2, 3))")
+    assert r["mine"]["status"] == "error" and "A, B missing" in r["mine"]["message"]
+
+
+# --- 2. a failing random case, replayed -------------------------------------------------------
+
+def test_a_failing_random_case_is_shrunk_and_replayed_into_the_panel(ctx):
+    p = problem(ctx)
+    report = p.run(TWICE_DB)
+    failing = [t for t in report["tests"] if t.get("case")]
+    assert failing, report
+    case = failing[0]["case"]
+    assert "shrunk from" in case["label"] and "m=1, k=1, n=1" in case["label"]
+    page = p.page
+    line = page.locator(".tests .case").first
+    assert line.inner_text().startswith(f"Smallest failing case: {case['label']}")
+    assert page.locator("#try-args").count() == 0  # nothing built until it is needed
+    line.get_by_role("button", name="Replay this case").click()
+    wait_until(page, "document.querySelector('.try-side[data-who=mine]') !== null", 60)
+    assert page.evaluate("document.getElementById('try-input').open")
+    assert page.input_value("#try-args") == case["args"]
+    assert page.locator(".try-side[data-who=mine] .value-head").all_inner_texts()[:2] == \
+        ["dA shape (1, 1) · float64", "dB shape (1, 1) · float64"]
+
+
+# --- 3. pictures ------------------------------------------------------------------------------
+
+# Right on small matrices, wrong (a sign flipped in one corner) from 33 rows up.
+BIG_CORNER_WRONG = '''import numpy as np
+
+
+def outer_product_sum(A, B):
+    C = A @ B
+    if C.shape[0] > 32:
+        C[40:, :20] *= -1
+    return C
+'''
+# softmax_backward with the Jacobian's off-diagonal part missing: wrong everywhere.
+DIAGONAL_ONLY = '''import numpy as np
+
+
+def softmax_backward(grad_out, softmax_out):
+    return softmax_out * grad_out
+'''
+
+
+def test_a_large_wrong_array_is_drawn_as_heatmaps_with_a_text_alternative(ctx):
+    p = problem(ctx, "outer_product_sum")
+    report = p.run(BIG_CORNER_WRONG)
+    test = next(t for t in report["tests"] if (t.get("diff") or {}).get("full"))
+    full = test["diff"]["full"]
+    assert full["shape"] == [64, 64] and full["block"] == [2, 2]
+    page = p.page
+    wait_until(page, "document.querySelector('.picture') !== null")
+    fig = page.locator(".picture").first
+    maps = fig.locator("svg.chart")
+    assert maps.count() == 3
+    assert [maps.nth(i).get_attribute("aria-label") for i in range(3)] == ["Yours", "Expected", "Yours − expected"]
+    assert maps.nth(0).locator("rect.pos, rect.neg").count() > 500  # 32 × 32 cells, few exactly zero
+    # The difference is zero outside the flipped corner: only its cells are drawn.
+    diff_cells = maps.nth(2).locator("rect.pos, rect.neg").count()
+    assert 0 < diff_cells <= 12 * 10
+    for i in range(3):
+        assert maps.nth(i).locator("rect.worst").count() == 1
+    r, c = full["worst"]
+    assert r >= 20 and c < 10  # in the flipped corner (blocks of 2)
+    assert "shape (64, 64)" in fig.locator("figcaption").inner_text()
+    summary = fig.locator("p.sr-only").inner_text()
+    assert summary.startswith("C, shape (64, 64). Drawn downsampled, one cell per block of 2 × 2 entries.")
+    assert f"Worst entry within rows {2 * r}–{2 * r + 1}, columns {2 * c}–{2 * c + 1}." in summary
+    assert "Your values range from" in summary and "The differences range from" in summary
+
+
+def test_a_long_wrong_vector_is_drawn_as_a_line_chart(ctx):
+    p = problem(ctx, "softmax_backward")
+    report = p.run(DIAGONAL_ONLY)
+    test = next(t for t in report["tests"] if (t.get("diff") or {}).get("full"))
+    page = p.page
+    wait_until(page, "document.querySelector('.picture') !== null")
+    fig = page.locator(".picture").first
+    assert fig.locator("polyline.got").count() >= 1 and fig.locator("polyline.expected").count() >= 1
+    assert fig.locator("circle.worst").count() == 1
+    summary = fig.locator("p.sr-only").inner_text()
+    assert summary.startswith(f"dx, shape ({test['diff']['full']['shape'][0]},).")
+    assert "Worst entry within entries" in summary

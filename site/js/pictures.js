@@ -15,6 +15,8 @@ const TEXT = {
   lineCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values (solid) and the expected ones (dashed). The worst entry is circled.`,
   downsampled: (block) => ` Drawn downsampled, one ${block.length === 1 ? "point" : "cell"} per block of ${block.join(" × ")} entries.`,
   worst: (idx) => ` Worst entry at [${idx.join(", ")}].`,
+  worstIn: (spans) => ` Worst entry within ${spans.join(", ")}.`,
+  span: (what, a, b) => (a === b ? `${what} ${a}` : `${what} ${a}–${b}`),
   range: (what, r) => ` ${what} range from ${fmt(r[0])} to ${fmt(r[1])}.`,
   nonFinite: (n) => ` ${n} entr${n === 1 ? "y is" : "ies are"} NaN or infinite (grey).`,
   series: (s, r) => ` ${s.name}: ${s.y.length} values, first ${fmt(s.y[0])}, last ${fmt(s.y[s.y.length - 1])}, from ${fmt(r[0])} to ${fmt(r[1])}.`,
@@ -94,6 +96,18 @@ function heatmap(title, grid, scale, worstCell) {
   return s;
 }
 
+// Where the worst entry is: exact when nothing was downsampled, else the rows/columns of its block.
+function worstText(full, block) {
+  const w = full.worst;
+  if (!w) return "";
+  const lo = w.map((b, i) => b * block[i]), hi = w.map((b, i) => Math.min((b + 1) * block[i], full.shape[i]) - 1);
+  if (block.every((b) => b === 1)) return TEXT.worst(w);
+  const what = w.length === 1 ? ["entries"] : ["rows", "columns"];
+  return TEXT.worstIn(w.map((_, i) => TEXT.span(what[i], lo[i], hi[i])));
+}
+
+// full (grader/testing.py's overview): {got, expected, shape, worst, block}, worst counted in
+// blocks (the drawing's cells) and block the size of one.
 function diffHeatmaps(name, full) {
   const { got, expected, shape } = full;
   const block = full.block || shape.map(() => 1);
@@ -103,11 +117,11 @@ function diffHeatmaps(name, full) {
   const scale = Math.max(Math.abs(rg[0]), Math.abs(rg[1]), Math.abs(re[0]), Math.abs(re[1]));
   const dscale = Math.max(Math.abs(rd[0]), Math.abs(rd[1]));
   const worst = full.worst;
-  const cell = worst && [Math.floor(worst[worst.length - 2] / block[block.length - 2]), Math.floor(worst[worst.length - 1] / block[block.length - 1])];
+  const cell = worst && worst.slice(-2);
   const nonFinite = flat(got).filter((v) => !finite(v)).length;
   const blocked = block.some((b) => b > 1);
   const summary = `${name}, shape ${shapeText(shape)}.` + (blocked ? TEXT.downsampled(block) : "") +
-    (worst ? TEXT.worst(worst) : "") + TEXT.range("Your values", rg) + TEXT.range("The expected values", re) +
+    worstText(full, block) + TEXT.range("Your values", rg) + TEXT.range("The expected values", re) +
     TEXT.range("The differences", rd) + (nonFinite ? TEXT.nonFinite(nonFinite) : "");
   const maps = html("div", "heatmaps");
   maps.append(heatmap(TEXT.yours, got, scale, cell), heatmap(TEXT.expected, expected, scale, cell),
@@ -167,11 +181,11 @@ function diffLine(name, full) {
   const block = full.block || [1];
   const series = [{ name: TEXT.yours, y: got, cls: "got" }, { name: TEXT.expected, y: expected, cls: "expected" }];
   const worst = full.worst;
-  const wi = worst && Math.floor(worst[worst.length - 1] / block[block.length - 1]);
+  const wi = worst && worst[worst.length - 1];
   const blocked = block.some((b) => b > 1);
   const nonFinite = got.filter((v) => !finite(v)).length;
   const summary = `${name}, shape ${shapeText(shape)}.` + (blocked ? TEXT.downsampled(block) : "") +
-    (worst ? TEXT.worst(worst) : "") + TEXT.range("Your values", range(got)) +
+    worstText(full, block) + TEXT.range("Your values", range(got)) +
     TEXT.range("The expected values", range(expected)) + (nonFinite ? TEXT.nonFinite(nonFinite) : "");
   const chart = lineChart(name, series, { xStep: block[block.length - 1], marks: worst ? [{ i: wi, y: got[wi] }] : [],
                                           xLabel: "index" });
@@ -254,6 +268,7 @@ function scatterPicture(p) {
 }
 
 // The figure for a failed array comparison's diff.full, or null when there is nothing to draw.
+// name: the array's, with the index of the 2-D slice drawn when it has more axes.
 export function diffPicture(name, full) {
   if (!full || !Array.isArray(full.got) || !full.got.length) return null;
   return Array.isArray(full.got[0]) ? diffHeatmaps(name, full) : diffLine(name, full);
@@ -269,7 +284,8 @@ export function picture(p) {
 // Fills `slot` with every picture of a test result.
 export function drawInto(slot, test) {
   const figs = [];
-  if (test.diff && test.diff.full) figs.push(diffPicture(test.diff.name || "result", test.diff.full));
+  const d = test.diff;
+  if (d && d.full) figs.push(diffPicture((d.name || "result") + (d.lead && d.lead.length ? `[${d.lead.join(", ")}]` : ""), d.full));
   for (const p of test.pictures || []) {
     try { figs.push(picture(p)); } catch (e) { console.warn("A picture could not be drawn.", e); }
   }

@@ -90,7 +90,8 @@ export function setupTryInput({ details, config, runner, ready, getCode, mark })
       if (withReference) {
         try { ref = await referenceSource(); } catch (e) { refError = e.message; reference = null; }
       }
-      const result = await runner.tryInput({ source: getCode(), entry: config.entry, args, reference: ref });
+      const result = await runner.tryInput({ source: getCode(), entry: config.entry, args, reference: ref,
+                                             argNames: config.argNames, returnNames: config.returnNames });
       const sides = [renderSide(TEXT.mine, result.mine, "mine")];
       if (result.reference) sides.push(renderSide(TEXT.reference, result.reference, "reference"));
       else if (refError) sides.push(el("p", { class: "muted" }, TEXT.noReference(refError)));
