@@ -180,7 +180,8 @@ def test_try_my_input_shows_my_result_and_the_references(ctx):
     mine = page.locator(".try-side[data-who=mine]")
     ref = page.locator(".try-side[data-who=reference]")
     assert mine.get_attribute("data-status") == "ok" and ref.get_attribute("data-status") == "ok"
-    assert mine.locator(".value-head").all_inner_texts()[:2] == ["dA shape (2, 2) · float64", "dB shape (2, 3) · float64"]
+    assert mine.locator(".value-head").all_inner_texts()[:2] == [
+        "dA shape (2, 2) · float64 · same as the reference", "dB shape (2, 3) · float64 · differs from the reference"]
     # A.T @ ones((2, 3)): columns sum to [2, 4] per row of A.T; twice that in mine.
     assert "[4., 4., 4.]" in mine.locator("pre").nth(1).inner_text()
     assert "[2., 2., 2.]" in ref.locator("pre").nth(1).inner_text()

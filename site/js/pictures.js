@@ -11,7 +11,7 @@ const PALETTE = 6;  // class / series colours: .c0 … .c5 in style.css, shapes 
 // Every learner-facing string of this file.
 const TEXT = {
   yours: "Yours", expected: "Expected", difference: "Yours − expected",
-  diffCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values, the expected ones and their difference. The worst entry is outlined.`,
+  diffCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values, the expected ones and their difference (red above zero, blue below, grey not a number). The worst entry is outlined.`,
   lineCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values (solid) and the expected ones (dashed). The worst entry is circled.`,
   downsampled: (block) => ` Drawn downsampled, one ${block.length === 1 ? "point" : "cell"} per block of ${block.join(" × ")} entries.`,
   worst: (idx) => ` Worst entry at [${idx.join(", ")}].`,
@@ -68,7 +68,7 @@ function drawing(width, height, label) {
 // One heatmap: a cell per entry, blue below zero and red above, as strong as |v| / scale.
 function heatmap(title, grid, scale, worstCell) {
   const rows = grid.length, cols = grid[0].length;
-  const cell = Math.max(3, Math.min(24, Math.floor(192 / Math.max(rows, cols))));
+  const cell = Math.max(3, Math.min(24, Math.floor(168 / Math.max(rows, cols))));
   const top = 18, w = cols * cell, h = rows * cell;
   const s = drawing(Math.max(w, 90), h + top + 16, title);
   s.append(svg("text", { x: 0, y: 12, class: "chart-title" }, document.createTextNode(title)));

@@ -21,6 +21,8 @@ const TEXT = {
   atLine: (n) => ` (line ${n} of your code)`,
   status: { ok: "", error: "Raised an exception", timeout: "Stopped: time limit" },
   scalar: "scalar",
+  differs: "differs from the reference",
+  same: "same as the reference",
   mark: (message) => `Try my input: ${message}`,
   failed: (message) => `This input could not be run: ${message}`,
 };
@@ -38,7 +40,9 @@ const shapeText = (shape) => (!Array.isArray(shape) ? null : shape.length === 0 
   : `shape (${shape.join(", ")}${shape.length === 1 ? "," : ""})`);
 
 // One side's result R = {status, values: [{name, repr, shape, dtype}], output, message, line}.
-function renderSide(title, r, who) {
+// other: the reference's R beside the learner's, to say which values differ (as printed).
+function renderSide(title, r, who, other = null) {
+  const theirs = new Map(((other && other.status === "ok" && other.values) || []).map((v) => [v.name, v]));
   const box = el("section", { class: "try-side", "data-who": who, "data-status": r.status, "aria-label": title },
     el("h4", {}, title));
   if (r.status !== "ok") {
@@ -47,8 +51,11 @@ function renderSide(title, r, who) {
   }
   for (const v of r.values || []) {
     const meta = [shapeText(v.shape), v.dtype].filter(Boolean).join(" · ");
-    box.append(el("div", { class: "try-value" },
-      el("p", { class: "value-head" }, el("code", {}, v.name), meta ? el("span", { class: "muted" }, ` ${meta}`) : null),
+    const ref = theirs.get(v.name);
+    const same = ref && ref.repr === v.repr && ref.dtype === v.dtype;
+    box.append(el("div", { class: "try-value", "data-same": ref ? String(same) : null },
+      el("p", { class: "value-head" }, el("code", {}, v.name), meta ? el("span", { class: "muted" }, ` ${meta}`) : null,
+        ref ? el("span", { class: "compared" }, ` · ${same ? TEXT.same : TEXT.differs}`) : null),
       el("pre", { tabindex: "0" }, v.repr)));
   }
   if (r.output) box.append(el("p", { class: "muted small value-head" }, TEXT.printed), el("pre", { class: "output", tabindex: "0" }, r.output));
@@ -92,7 +99,7 @@ export function setupTryInput({ details, config, runner, ready, getCode, mark })
       }
       const result = await runner.tryInput({ source: getCode(), entry: config.entry, args, reference: ref,
                                              argNames: config.argNames, returnNames: config.returnNames });
-      const sides = [renderSide(TEXT.mine, result.mine, "mine")];
+      const sides = [renderSide(TEXT.mine, result.mine, "mine", result.reference)];
       if (result.reference) sides.push(renderSide(TEXT.reference, result.reference, "reference"));
       else if (refError) sides.push(el("p", { class: "muted" }, TEXT.noReference(refError)));
       out.replaceChildren(...sides);
