@@ -292,3 +292,35 @@ def test_a_long_wrong_vector_is_drawn_as_a_line_chart(ctx):
     summary = fig.locator("p.sr-only").inner_text()
     assert summary.startswith(f"dx, shape ({test['diff']['full']['shape'][0]},).")
     assert "Worst entry within entries" in summary
+
+
+# --- accessibility of all of it ---------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 390)])
+def test_the_new_panels_pass_axe(browser, base, scheme, width):
+    from test_accessibility import violations
+    # bypass_csp only so the test can inject axe itself.
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
+    try:
+        p = Page(context.new_page(), base + "p/outer_product_sum/index.html")
+        p.run(BIG_CORNER_WRONG)  # heatmaps
+        p.page.evaluate("(a) => window.mlkata.tryInput(a, true)", "A = np.eye(2)\nB = np.ones((2, 3))")
+        wait_until(p.page, "document.querySelector('.picture') !== null")
+        assert violations(p.page) == []
+        page = p.page
+        page.evaluate("(s) => localStorage.setItem('mlkata:v1:draft:mk-0001', JSON.stringify(s))", SOLUTION)
+        page.goto(base + "p/matmul_backward/index.html?kata=1")
+        wait_until(page, "window.mlkata !== undefined")
+        page.evaluate("window.mlkata.ready")
+        if width < 900:
+            page.click("#view-tabs [data-view=code]")
+        page.click("#kata-kept summary")
+        assert violations(page) == []
+        page.goto(base + "index.html")  # the practice box: solved above, due today
+        page.evaluate("""() => { const t = Date.now() - 2 * 86400000;
+            localStorage.setItem('mlkata:v1:progress:mk-0001', JSON.stringify({status: 'solved', at: t})); }""")
+        page.reload()
+        assert page.is_visible("#due-list li")
+        assert violations(page) == []
+    finally:
+        context.close()
