@@ -101,10 +101,14 @@ const ready = runner.ready.then(() => {
 function marksFor(report) {
   if (report.status === "error" && report.line) return [{ line: report.line, column: report.column, message: report.message }];
   const byKey = new Map();
+  const keyOf = new Map();  // test name -> its mark, for "The same failure as “name”." (report.collapse_repeats)
   for (const t of report.tests.filter((t) => t.line && t.status !== "pass")) {
+    const same = /^The same failure as “(.+)”\.$/.exec(t.message || "");
+    if (same && byKey.has(keyOf.get(same[1]))) { byKey.get(keyOf.get(same[1])).count++; continue; }
     const message = derive.holdingBack() && t.status === "fail" ? TEXT.heldBackMark(derive.name(t.name)) : `${derive.name(t.name)}: ${t.message}`;
     const key = `${t.line}\n${derive.holdingBack() ? t.status : t.message}`;
     const m = byKey.get(key);
+    keyOf.set(t.name, key);
     if (m) m.count++; else byKey.set(key, { line: t.line, message, severity: "warning", count: 1 });
   }
   return [...byKey.values()].map(({ count, ...m }) => (count > 1 ? { ...m, message: m.message + TEXT.sameIn(count) } : m));
