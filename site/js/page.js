@@ -1,7 +1,7 @@
 // The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
 // next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
 import { openEditor } from "./lazy-editor.js";
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
 import { draft, progress, prefs } from "./storage.js";
 import { setupHints } from "./hints.js";
@@ -78,7 +78,7 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text) => { status.textContent = text; });
+const runner = new Runner(config, (text, loaded) => showBoot(status, text, loaded, config.runtimeBytes));
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";
