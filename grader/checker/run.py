@@ -90,6 +90,8 @@ def example_tests(bundle: dict) -> list:
             got = f(*inputs)
             got = got if len(returns) > 1 else (got,)
             for r, g in zip(returns, got):
+                if r["name"] not in ex["output"]:
+                    continue  # an output this example does not pin down
                 want = literal(ex["output"][r["name"]])
                 if r["type"] in ("int", "literal"):
                     testing.assert_true(g == want, f"{r['name']} is {g}, expected {want}.")
