@@ -3,6 +3,8 @@ import numpy as np
 from grader.testing import assert_close, rng
 
 SHAPES = [(5,), (1,), (3, 3), (2, 1, 4), (4, 2)]
+# and one shape drawn at random (seeded): 1 to 3 axes of 1 to 6 entries
+SHAPES.append(tuple(int(n) for n in rng(911).integers(1, 7, size=int(rng(961).integers(1, 4)))))
 NAMES = ["new_param", "new_m", "new_v"]
 
 

@@ -3,6 +3,8 @@ import numpy as np
 from grader.testing import assert_close, numerical_gradient, rng
 
 SHAPES = [(6,), (1,), (4, 4), (3, 1), (2, 5)]
+# and one shape drawn at random (seeded): 1 to 3 axes of 1 to 6 entries
+SHAPES.append(tuple(int(n) for n in rng(906).integers(1, 7, size=int(rng(956).integers(1, 4)))))
 
 
 def sigmoid(z):

@@ -4,6 +4,7 @@ from grader.testing import assert_close, rng
 
 # (H, D, C): size-1 axes and square weights
 SHAPES = [(4, 3, 2), (1, 1, 1), (3, 3, 3), (5, 1, 4), (2, 6, 1)]
+SHAPES.append(tuple(int(n) for n in rng(912).integers(1, 7, size=3)))  # and one drawn at random (seeded)
 NAMES = ["dW1_clipped", "db1_clipped", "dW2_clipped", "db2_clipped"]
 
 

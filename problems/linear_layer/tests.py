@@ -4,6 +4,7 @@ from grader.testing import assert_close, numerical_gradient, rng
 
 # (B, D_in, D_out): size-1 axes, square layers (D_in = D_out) and B equal to both
 SHAPES = [(4, 3, 2), (1, 5, 1), (3, 3, 3), (6, 2, 4), (2, 4, 4), (1, 1, 1)]
+SHAPES.append(tuple(int(n) for n in rng(907).integers(1, 7, size=3)))  # and one drawn at random (seeded)
 
 
 def case(seed, B, d_in, d_out):

@@ -4,6 +4,7 @@ from grader.testing import assert_close, numerical_gradient, rng
 
 # (B, D, H, C): size-1 axes, square weights, a batch as large as the layers
 SHAPES = [(4, 3, 5, 2), (1, 2, 1, 3), (3, 3, 3, 3), (5, 1, 4, 2), (4, 4, 4, 4)]
+SHAPES.append(tuple(int(n) for n in rng(908).integers(1, 7, size=3)) + (int(rng(958).integers(2, 6)),))  # and one drawn at random (seeded)
 NAMES = ["loss", "dx", "dW1", "db1", "dW2", "db2"]
 
 
