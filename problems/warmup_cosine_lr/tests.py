@@ -34,8 +34,12 @@ def diagnose(got, args):
                 math.isclose(float(got), wrong, rel_tol=1e-9, abs_tol=1e-12):
             return hint
     s, base, floor, w, T = args
-    phase = "warm-up" if s < w else ("after the end" if s >= T else "cosine decay")
-    return f"Step {s} is in the {phase} part (warmup_steps = {w}, total_steps = {T})."
+    if s < w:
+        return f"Step {s} is in the warm-up (warmup_steps = {w}): lr = base_lr · step / warmup_steps."
+    if s >= T:
+        return f"Step {s} is past total_steps = {T}: lr = min_lr."
+    return (f"Step {s} is in the cosine decay (from step {w} to {T}): p = (step − warmup_steps) / "
+            "(total_steps − warmup_steps), lr = min_lr + (base_lr − min_lr) · (1 + cos(π p)) / 2.")
 
 
 def check(f, args, name=None):
