@@ -1,10 +1,10 @@
 """Track "optim": every reference solution agrees with PyTorch's own optimizers, to 1e-9.
 
-torch.optim.SGD / Adam / AdamW step real float64 parameters (from a given state, injected into
-the optimizer, and along multi-step trajectories from a fresh one);
-torch.nn.utils.clip_grad_norm_ clips real .grad tensors; LambdaLR and CosineAnnealingLR give the
-schedule. Each reference (problems/<slug>/solution.py) must reproduce them. torch is a test
-dependency: this file must not be skipped when it is missing.
+torch.optim.SGD (plain and Nesterov), RMSprop, Adam and AdamW step real float64 parameters,
+from a given state injected into the optimizer and along multi-step trajectories from a fresh
+one; torch.nn.utils.clip_grad_norm_ clips real .grad tensors; LambdaLR and CosineAnnealingLR
+give the schedule. Each reference (problems/<slug>/solution.py) must reproduce them. torch is a
+test dependency: this file must not be skipped when it is missing.
 """
 
 from __future__ import annotations
@@ -77,6 +77,69 @@ def test_sgd_momentum_trajectory(seed):
 
     for t, p, pt, _ in trajectory(step, lambda pt: torch.optim.SGD([pt], lr=0.05, momentum=0.9), g, 20, shape):
         np.testing.assert_allclose(p, np_of(pt), **TOL, err_msg=f"sgd_momentum: step {t}, seed {seed}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_sgd_nesterov_one_step(seed):
+    g = np.random.default_rng(600 + seed)
+    shape = random_shape(g)
+    p, grad, v = g.standard_normal(shape), g.standard_normal(shape), g.standard_normal(shape)
+    lr, mu = float(g.uniform(0.01, 0.5)), float(g.uniform(0.01, 0.99))
+    pt = param(p)
+    opt = torch.optim.SGD([pt], lr=lr, momentum=mu, nesterov=True, foreach=False)
+    opt.state[pt]["momentum_buffer"] = torch.tensor(v)
+    pt.grad = torch.tensor(grad)
+    opt.step()
+    want = (np_of(pt), np_of(opt.state[pt]["momentum_buffer"]))
+    check_agreement("sgd_nesterov", load_reference("sgd_nesterov", "sgd_nesterov"), (p, grad, v, lr, mu),
+                    want, f"seed {seed}, shape {shape}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_sgd_nesterov_trajectory(seed):
+    g = np.random.default_rng(700 + seed)
+    ref = load_reference("sgd_nesterov", "sgd_nesterov")
+    shape = random_shape(g)
+
+    def step(p, grad, v, t):
+        return ref(p, grad, np.zeros_like(p) if v is None else v, 0.05, 0.9)
+
+    factory = lambda pt: torch.optim.SGD([pt], lr=0.05, momentum=0.9, nesterov=True)
+    for t, p, pt, _ in trajectory(step, factory, g, 20, shape):
+        np.testing.assert_allclose(p, np_of(pt), **TOL, err_msg=f"sgd_nesterov: step {t}, seed {seed}")
+
+
+# --- RMSprop -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_rmsprop_step(seed):
+    g = np.random.default_rng(800 + seed)
+    shape = random_shape(g)
+    p, grad = g.standard_normal(shape), g.standard_normal(shape)
+    s = np.zeros(shape) if seed % 3 == 0 else g.random(shape)
+    lr, alpha, eps = float(g.uniform(1e-3, 0.1)), float(g.uniform(0.8, 0.999)), float(g.choice([1e-8, 1e-3]))
+    pt = param(p)
+    opt = torch.optim.RMSprop([pt], lr=lr, alpha=alpha, eps=eps, foreach=False)
+    opt.state[pt] = {"step": torch.tensor(0.0), "square_avg": torch.tensor(s)}
+    pt.grad = torch.tensor(grad)
+    opt.step()
+    want = (np_of(pt), np_of(opt.state[pt]["square_avg"]))
+    check_agreement("rmsprop_step", load_reference("rmsprop_step", "rmsprop_step"), (p, grad, s, lr, alpha, eps),
+                    want, f"seed {seed}, shape {shape}")
+
+
+@pytest.mark.parametrize("seed", SEEDS[:4])
+def test_rmsprop_trajectory(seed):
+    g = np.random.default_rng(850 + seed)
+    ref = load_reference("rmsprop_step", "rmsprop_step")
+    shape = random_shape(g)
+
+    def step(p, grad, s, t):
+        return ref(p, grad, np.zeros_like(p) if s is None else s, 0.01, 0.99, 1e-8)
+
+    factory = lambda pt: torch.optim.RMSprop([pt], lr=0.01, alpha=0.99, eps=1e-8)
+    for t, p, pt, _ in trajectory(step, factory, g, 20, shape):
+        np.testing.assert_allclose(p, np_of(pt), **TOL, err_msg=f"rmsprop_step: step {t}, seed {seed}")
 
 
 # --- Adam and AdamW --------------------------------------------------------------------
