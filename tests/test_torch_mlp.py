@@ -35,7 +35,7 @@ def random_shape(g):
     return tuple(int(v) for v in g.integers(1, 6, size=nd))
 
 
-# --- activations: backward(grad_out) through F.relu / sigmoid / tanh / gelu -------------
+# --- activations: backward(grad_out) through F.relu, sigmoid, tanh, gelu and silu ------
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_relu_backward(seed):
@@ -73,6 +73,19 @@ def test_gelu_backward(seed):
     xt = leaf(x)
     F.gelu(xt, approximate="tanh").backward(torch.tensor(G))
     check_agreement("gelu_backward", load_reference("gelu_backward", "gelu_backward"), (G, x), grad_of(xt),
+                    f"seed {seed}, shape {shape}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_silu_backward(seed):
+    g = np.random.default_rng(seed)
+    shape = random_shape(g)
+    x = 3 * g.standard_normal(shape)
+    x.flat[0] = [1000.0, -1000.0, 0.0][seed % 3]
+    G = g.standard_normal(shape)
+    xt = leaf(x)
+    F.silu(xt).backward(torch.tensor(G))
+    check_agreement("silu_backward", load_reference("silu_backward", "silu_backward"), (G, x), grad_of(xt),
                     f"seed {seed}, shape {shape}")
 
 
