@@ -2,7 +2,8 @@
 
 torch.optim.SGD (plain and Nesterov), RMSprop, Adam and AdamW step real float64 parameters,
 from a given state injected into the optimizer and along multi-step trajectories from a fresh
-one; torch.nn.utils.clip_grad_norm_ clips real .grad tensors; LambdaLR and CosineAnnealingLR
+one; autograd's gradients on micro-batches must combine into the whole batch's;
+torch.nn.utils.clip_grad_norm_ clips real .grad tensors; LambdaLR and CosineAnnealingLR
 give the schedule. Each reference (problems/<slug>/solution.py) must reproduce them. torch is a
 test dependency: this file must not be skipped when it is missing.
 """
@@ -208,6 +209,33 @@ def test_adam_trajectories(slug, opt_cls, extra, seed):
     factory = lambda pt: opt_cls([pt], lr=hyper[0], betas=hyper[1:3], eps=hyper[3], **kwargs)
     for t, p, pt, _ in trajectory(step, factory, g, 20, shape):
         np.testing.assert_allclose(p, np_of(pt), **TOL, err_msg=f"{slug}: step {t}, seed {seed}")
+
+
+# --- gradient accumulation: micro-batch gradients from autograd must combine to the full batch's ---
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_accumulate_gradients(seed):
+    """A small MLP's mean cross-entropy: torch's gradient on the whole batch versus the reference
+    combining torch's gradients on micro-batches of random (often unequal) sizes."""
+    g = np.random.default_rng(900 + seed)
+    N, D, H, C = int(g.integers(2, 30)), 3, 4, 3
+    x, t = torch.tensor(g.standard_normal((N, D))), torch.tensor(g.integers(0, C, size=N))
+    torch.manual_seed(seed)  # the initial weights: deterministic
+    model = torch.nn.Sequential(torch.nn.Linear(D, H), torch.nn.Tanh(), torch.nn.Linear(H, C)).double()
+
+    def flat_grad(xb, tb):
+        model.zero_grad()
+        torch.nn.functional.cross_entropy(model(xb), tb).backward()
+        return torch.cat([p.grad.reshape(-1) for p in model.parameters()]).numpy().copy()
+
+    full = flat_grad(x, t)
+    k = int(g.integers(1, N + 1))
+    cuts = np.sort(g.choice(np.arange(1, N), size=k - 1, replace=False)) if k > 1 else np.array([], int)
+    bounds = [0, *cuts.tolist(), N]
+    grads = np.array([flat_grad(x[a:b], t[a:b]) for a, b in zip(bounds, bounds[1:])])
+    sizes = np.diff(bounds).astype(np.int64)
+    check_agreement("accumulate_gradients", load_reference("accumulate_gradients", "accumulate_gradients"),
+                    (grads, sizes), full, f"seed {seed}, N={N}, sizes={sizes.tolist()}")
 
 
 # --- clipping by the global norm -------------------------------------------------------
