@@ -69,7 +69,9 @@ class Page:
     def __init__(self, page, url: str):
         self.page = page
         page.goto(url)
-        wait_until(page, "window.mlkata !== undefined")
+        # On a server without COOP/COEP the page reloads once, when the service worker
+        # (which adds them) takes control: wait for the isolated page.
+        wait_until(page, "window.mlkata !== undefined && crossOriginIsolated", 60)
         page.evaluate("window.mlkata.ready")
 
     def run(self, source: str, mode: str = "tests") -> dict:

@@ -63,7 +63,8 @@ $("#undo-reset").addEventListener("click", () => {
 // --- runtime ---------------------------------------------------------------------------
 const runner = new Runner(config, (text) => { status.textContent = text; });
 const ready = runner.ready.then(() => {
-  status.textContent = "Python ready";
+  status.textContent = runner.isolated ? "Python ready"
+    : "Python is ready, but this page is not cross-origin isolated, so Submit cannot grade here: reload the page.";
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
@@ -75,6 +76,9 @@ const ready = runner.ready.then(() => {
 let busy = false;
 let lastReport = null;
 async function run(mode) {
+  // Only the two buttons' modes: anything else would run the examples under the wrong label.
+  const modes = Object.keys(buttons);
+  if (!modes.includes(mode)) throw new Error(`unknown run mode ${JSON.stringify(mode)}: valid modes are "${modes.join('" and "')}"`);
   if (busy) return null;
   busy = true;
   for (const b of Object.values(buttons)) b.disabled = true;
@@ -123,8 +127,11 @@ for (const a of document.querySelectorAll("[data-prereq-id]")) {
 
 window.mlkata = {
   ready: ready.then(() => true),
-  // How the runtime booted: {boot_ms, isolated, snapshot} (for tests and the benchmark).
-  runtime: () => runner.current.info || null,
+  // How the runtime booted and what isolation is in force: {isolated, grading, snapshot,
+  // boot_ms, checker_boot_ms, learner_boot_ms} (for tests and the benchmark).
+  runtime: () => runner.info(),
+  // Resolves once the next run's learner worker and the spare behind it have booted.
+  idle: () => runner.idle(),
   // Resolves true once CodeMirror has replaced the plain textarea (false if it failed to load).
   editorUpgraded: editor.upgraded,
   setCode: (src) => editor.set(src),
