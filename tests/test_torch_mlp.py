@@ -89,7 +89,7 @@ def test_silu_backward(seed):
                     f"seed {seed}, shape {shape}")
 
 
-# --- losses: F.mse_loss and F.binary_cross_entropy_with_logits, mean reduction ---------
+# --- losses: F.mse_loss, F.binary_cross_entropy_with_logits, F.cross_entropy(label_smoothing)
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_mse_loss(seed):
@@ -114,6 +114,20 @@ def test_bce_with_logits(seed):
     loss.backward()
     check_agreement("bce_with_logits", load_reference("bce_with_logits", "bce_with_logits"), (z, t),
                     (loss.item(), grad_of(zt)), f"seed {seed}, shape {shape}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_label_smoothing_ce(seed):
+    g = np.random.default_rng(seed)
+    B, C = int(g.integers(1, 7)), int(g.integers(2, 8))
+    scale = 1000.0 if seed % 3 == 0 else 2.0  # some logits far out
+    Z, t = scale * g.standard_normal((B, C)), g.integers(0, C, size=B)
+    eps = float(g.choice([0.0, 0.05, 0.1, 0.3]))
+    Zt = leaf(Z)
+    loss = F.cross_entropy(Zt, torch.tensor(t), label_smoothing=eps)
+    loss.backward()
+    check_agreement("label_smoothing_ce", load_reference("label_smoothing_ce", "label_smoothing_ce"), (Z, t, eps),
+                    (loss.item(), grad_of(Zt)), f"seed {seed}, B={B}, C={C}, eps={eps}")
 
 
 # --- layers: F.linear, and the whole two-layer network ---------------------------------
