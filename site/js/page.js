@@ -2,7 +2,7 @@
 // next step after a pass, kata practice (?kata=1), "Try my input" (created when first
 // opened), and the automation API window.mlkata = {ready, setCode, getCode, run, tryInput}.
 import { openEditor } from "./lazy-editor.js";
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
 import { draft, kataDraft, progress, prefs } from "./storage.js";
 import * as kata from "./kata.js";
@@ -86,7 +86,7 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text) => { status.textContent = text; });
+const runner = new Runner(config, (text, loaded) => showBoot(status, text, loaded, config.runtimeBytes));
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";
