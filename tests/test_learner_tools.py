@@ -324,3 +324,24 @@ def test_the_new_panels_pass_axe(browser, base, scheme, width):
         assert violations(page) == []
     finally:
         context.close()
+
+
+def test_pictures_a_test_attaches_are_drawn_even_on_a_pass(ctx):
+    """The capstone's held-out test attaches its loss curve and decision boundary."""
+    import re
+    p = problem(ctx, "train_mlp")
+    report = p.run((ROOT / "problems" / "train_mlp" / "solution.py").read_text())
+    assert report["status"] == "pass"
+    page = p.page
+    wait_until(page, "document.querySelectorAll('.picture').length === 2")
+    line, scatter = page.locator(".picture").all()
+    assert line.is_visible() and scatter.is_visible()  # the test's result is open to show them
+    assert line.locator("polyline").count() >= 1
+    assert "Training loss" in line.locator("figcaption").inner_text()
+    assert scatter.locator(".pt").count() == 300 + 3  # the points and the legend's three
+    summary = scatter.locator("p.sr-only").inner_text()
+    assert "300 points in 3 classes" in summary
+    # The regions are drawn the way the test computed them (row 0 at the top): a network
+    # that gets ≥ 95 % right has few points in another class's region.
+    wrong = int(re.search(r"(\d+) points? lies? in a region of another class", summary).group(1))
+    assert wrong <= 15, summary

@@ -197,7 +197,7 @@ function diffLine(name, full) {
 function linePicture(p) {
   const series = p.series.map((ser, k) => ({ name: ser.name, y: ser.y, cls: `c${k % PALETTE}` }));
   const summary = TEXT.lineSummary(p) + series.map((ser) => TEXT.series(ser, range(ser.y))).join("");
-  const chart = lineChart(p.title || "", series, { xLabel: p.x_label, yLabel: p.y_label });
+  const chart = lineChart(p.title || "", series, { xLabel: p.x_label, yLabel: p.y_label, xStep: p.x_step || 1 });
   return figure(p.title || "", summary, chart, legend(series));
 }
 
@@ -225,7 +225,7 @@ function scatterPicture(p) {
   const index = new Map(classes.map((c, k) => [c, k]));
   let summary = TEXT.scatterSummary(p, [...new Set(pts.map((q) => q[2]))].sort((a, b) => a - b));
   if (grid) {
-    // Row 0 of the grid is at y0 (the bottom), column 0 at x0.
+    // Row 0 of the grid is the top (y1), as in an image; column 0 is at x0.
     const rows = grid.values.length, cols = grid.values[0].length;
     const cw = (W - L - R) / cols, ch = (H - T - B) / rows;
     const g = svg("g", { class: "regions" });
@@ -234,7 +234,7 @@ function scatterPicture(p) {
       for (let c = 0; c < cols; c++) {
         const v = grid.values[r][c];
         counts.set(v, (counts.get(v) || 0) + 1);
-        g.append(svg("rect", { x: (L + c * cw).toFixed(2), y: (H - B - (r + 1) * ch).toFixed(2), width: (cw + 0.5).toFixed(2),
+        g.append(svg("rect", { x: (L + c * cw).toFixed(2), y: (T + r * ch).toFixed(2), width: (cw + 0.5).toFixed(2),
                               height: (ch + 0.5).toFixed(2), class: `region c${index.get(v) % PALETTE}` }));
       }
     }
@@ -243,7 +243,7 @@ function scatterPicture(p) {
     summary += TEXT.boundary(grid, share);
     const classAt = (x, y) => {
       const c = Math.min(cols - 1, Math.max(0, Math.floor(((x - xlo) / ((xhi - xlo) || 1)) * cols)));
-      const r = Math.min(rows - 1, Math.max(0, Math.floor(((y - ylo) / ((yhi - ylo) || 1)) * rows)));
+      const r = Math.min(rows - 1, Math.max(0, Math.floor(((yhi - y) / ((yhi - ylo) || 1)) * rows)));
       return grid.values[r][c];
     };
     const wrong = pts.filter((q) => classAt(q[0], q[1]) !== q[2]).length;
@@ -274,7 +274,9 @@ export function diffPicture(name, full) {
   return Array.isArray(full.got[0]) ? diffHeatmaps(name, full) : diffLine(name, full);
 }
 
-// The figure for one picture a test attached ({kind: "line" | "scatter", …}), or null.
+// The figure for one picture a test attached, or null: {kind: "line", title, x_label, y_label,
+// x_step (x per point), series: [{name, y}]} or {kind: "scatter", title, points: [[x, y, class]],
+// grid: {x0, x1, y0, y1, values}} (the predicted class; row 0 at the top, y1, as in an image).
 export function picture(p) {
   if (p && p.kind === "line" && Array.isArray(p.series)) return linePicture(p);
   if (p && p.kind === "scatter" && Array.isArray(p.points)) return scatterPicture(p);

@@ -99,7 +99,7 @@ export function renderReport(container, report, view = plain) {
       el("summary", {}, el("span", { class: "icon", "aria-hidden": "true" }, ICON[t.status]), " ",
         el("span", { class: "name" }, view.name(t.name)), el("span", { class: "sr-only" }, ` ${LABEL[t.status]}`),
         el("span", { class: "time muted" }, `${t.duration_ms.toFixed(1)} ms`)));
-    if (open) details.open = true;
+    if (open || (t.pictures && t.pictures.length)) details.open = true;  // a picture is there to be seen
     if (t.message && view.holdBack && t.status === "fail") details.append(...heldBackMessage(t));
     else if (t.message) details.append(el("p", { class: "message" }, t.message));
     if (t.case && t.status !== "pass") details.append(caseLine(t.case, view.replay));
