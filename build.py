@@ -19,6 +19,8 @@ from pathlib import Path
 from builder import assets, buildcache, output, pages, runtime
 from builder.offline import write_service_worker
 from builder.tracks import load_tracks
+from builder.lessons import load_lessons
+from builder.lessonpage import js_worker, render_lesson
 from builder.markdown import MarkdownError
 from grader.problem import ProblemError, load_all
 
@@ -39,6 +41,7 @@ def load_problems(problems_dir: Path, check: bool):
     problems, errors = load_all(problems_dir, load=buildcache.load_problem)
     tracks, track_errors = load_tracks(problems_dir, problems)
     errors += track_errors
+    errors += load_lessons(tracks)[1]
     if check and not errors:
         from builder.checkcache import check_cached
         errors += check_cached(problems)
@@ -83,6 +86,28 @@ def render_pages(out: Path, problems, tracks, asset_map: dict, mode: str) -> Non
     (out / "index.html").write_text(pages.render_catalogue(problems, tracks, asset_map, policy), encoding="utf-8")
 
 
+def render_lessons(out: Path, tracks, asset_map: dict, mode: str) -> None:
+    """Every lesson at l/<slug>/, with its JavaScript demo as a worker script beside it."""
+    policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
+    index_url = runtime.index_url(mode, "pyodide/")
+    config = lambda assets, root: pages._runtime_config(assets, index_url, root)
+    errors = []
+    for t in tracks:
+        for lesson in t.lessons:
+            d = out / "l" / lesson.slug
+            d.mkdir(parents=True, exist_ok=True)
+            try:
+                html = render_lesson(pages._env, lesson, t, "en", asset_map, config, policy, untranslated=False)
+            except MarkdownError as e:
+                errors += e.errors
+                continue
+            (d / "index.html").write_text(html, encoding="utf-8")
+            if "javascript" in lesson.demos:
+                (d / "demo-js.js").write_text(js_worker(lesson.demos["javascript"]), encoding="utf-8")
+    if errors:
+        raise BuildError(errors)
+
+
 def write_schema(out: Path) -> None:
     """problem.yaml's JSON Schema, published so editors can validate and complete it."""
     from grader.schema import ProblemSpec
@@ -117,6 +142,7 @@ def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
             runtime.vendor(tmp / "pyodide")
         write_problem_files(tmp, problems)
         render_pages(tmp, problems, tracks, asset_map, mode)
+        render_lessons(tmp, tracks, asset_map, mode)
         write_schema(tmp)
         write_host_config(tmp, mode)
         write_service_worker(tmp)

@@ -1,0 +1,15 @@
+// Interface text for the strings scripts write: the "js" section of site/i18n/<lang>.json
+// (esbuild bundles only that section), chosen by the page's <html lang>.
+import { js as en } from "../i18n/en.json";
+import { js as es } from "../i18n/es.json";
+
+const CATALOGUES = { en, es };
+export const lang = CATALOGUES[document.documentElement.lang] ? document.documentElement.lang : "en";
+
+// t("results.passed", {n: 3}): the message at a dotted key, {name} placeholders filled in.
+// A key missing in Spanish falls back to English; a key missing everywhere shows itself.
+export function t(key, values = {}) {
+  const find = (cat) => key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), cat);
+  const text = find(CATALOGUES[lang]) ?? find(en) ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+}
