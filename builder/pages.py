@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import markdown
+from .lessons import track_items
 
 ROOT = Path(__file__).resolve().parent.parent
 _env = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"),
@@ -71,10 +72,10 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
 
 def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
     in_track = {p.slug for t in tracks for p in t.problems}
-    groups = [{"track": t, "problems": t.problems} for t in tracks if t.problems]
+    groups = [{"track": t, "problems": t.problems, "items": track_items(t)} for t in tracks if t.problems]
     rest = [p for p in problems if p.slug not in in_track]
     if rest:
-        groups.append({"track": None, "problems": rest})
+        groups.append({"track": None, "problems": rest, "items": [("problem", p) for p in rest]})
     tags = sorted({t for p in problems for t in p.spec.tags})
     titles = {p.slug: p.spec.title for p in problems}
     return _env.get_template("catalogue.html").render(groups=groups, tags=tags, titles=titles,
@@ -85,5 +86,5 @@ def render_theory(track, assets: dict, index_url: str, policy: str) -> str:
     root = "../../"
     config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, root)}
     return _env.get_template("theory.html").render(
-        track=track, body=markdown.render(track.theory, track.path / "theory.md"),
+        track=track, items=track_items(track), body=markdown.render(track.theory, track.path / "theory.md"),
         config=config, assets=assets, root=root, csp=policy)
