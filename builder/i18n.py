@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +49,70 @@ def page_context(lang: str, path: str) -> dict:
     root = "../" * (prefix(lang) + path).count("/")
     return {"lang": lang, "t": translator(lang), "root": root, "home": root + prefix(lang),
             "twins": {l: root + prefix(l) + path for l in LANGS}}
+
+
+def load_texts(problems_dir: Path) -> tuple[dict, list[str], list[str]]:
+    """Every translation, per language: ({lang: {(kind, slug): Translation}}, warnings, errors)."""
+    from grader.translations import load_translations
+    texts, warnings, errors = {DEFAULT: {}}, [], []
+    for lang in LANGS[1:]:
+        texts[lang], w, e = load_translations(problems_dir, lang)
+        warnings += w
+        errors += e
+    return texts, warnings, errors
+
+
+@dataclass
+class Localized:
+    """One language's view of the content: copies with the translated text where there is
+    one, and the set of (kind, slug) shown in English for want of a translation."""
+    lang: str
+    problems: list
+    tracks: list
+    untranslated: set = field(default_factory=set)
+
+
+def _problem(p, tr):
+    spec = p.spec
+    hints = tr.text.hints if len(tr.text.hints) == len(spec.hints) else spec.hints
+    examples = [ex.model_copy(update={"explanation": tr.text.examples[i].explanation}) if i < len(tr.text.examples) else ex
+                for i, ex in enumerate(spec.examples)]
+    q = replace(p, statement=tr.body, spec=spec.model_copy(update={"title": tr.text.title, "hints": hints, "examples": examples}))
+    q.statement_path = tr.body_path
+    return q
+
+
+def _lesson(lesson, tr):
+    t = tr.text
+    return replace(lesson, path=tr.body_path, body=tr.body,
+                   spec=lesson.spec.model_copy(update={"title": t.title, "summary": t.summary, "try_": t.try_, "prompts": t.prompts}))
+
+
+def localize(problems: list, tracks: list, texts: dict, lang: str) -> Localized:
+    """The content as a ``lang`` page shows it; English where no translation exists."""
+    found = texts.get(lang, {})
+    if lang == DEFAULT:
+        return Localized(lang, problems, tracks)
+    untranslated = set()
+
+    def pick(kind, x, make):
+        tr = found.get((kind, x.slug))
+        if tr is None:
+            untranslated.add((kind, x.slug))
+            return x
+        return make(x, tr)
+
+    by_slug = {p.slug: pick("problem", p, _problem) for p in problems}
+    out_tracks = []
+    for t in tracks:
+        tr = found.get(("track", t.slug))
+        if tr is None:
+            untranslated.add(("track", t.slug))
+            u = replace(t)
+        else:
+            u = replace(t, theory=tr.body, spec=t.spec.model_copy(update={"title": tr.text.title, "summary": tr.text.summary}))
+            u.theory_path = tr.body_path
+        u.problems = [by_slug[p.slug] for p in t.problems]
+        u.lessons = [pick("lesson", l, _lesson) for l in t.lessons]
+        out_tracks.append(u)
+    return Localized(lang, list(by_slug.values()), out_tracks, untranslated)

@@ -29,7 +29,7 @@ try {
   (() => {
 %s
   })();
-  postMessage({ status: "pass", output: __lines.join("\\n") });
+  postMessage({ status: "ok", output: __lines.join("\\n") });
 } catch (e) {
   postMessage({ status: "error", output: __lines.join("\\n"), message: String(e) });
 }

@@ -18,12 +18,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from grader.translations import split_front_matter
 from grader.yamlpos import line_of
 
 LESSONS_DIR = "lessons"
 Language = Literal["python", "javascript", "c", "rust"]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 class LessonSpec(BaseModel):
@@ -50,22 +50,12 @@ class Lesson:
     source: str = ""                # the whole file, as written (its sha256 dates translations)
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter YAML, body padded to keep file line numbers, first line of the YAML)."""
-    m = FRONT.match(text)
-    if not m:
-        return None
-    fm = m.group(1)
-    consumed = text[:m.end()].count("\n")
-    return fm, "\n" * consumed + text[m.end():], 2
-
-
 def parse_front_matter(path: Path, text: str, model):
     """Validate a file's front matter with ``model``; returns (spec, body, errors)."""
     parts = split_front_matter(text)
     if parts is None:
         return None, "", [f"{path}:1: a lesson starts with YAML front matter between two --- lines"]
-    fm, body, first = parts
+    (fm, body), first = parts, 2   # the YAML starts on the file's line 2
     try:
         data = yaml.safe_load(fm) or {}
     except yaml.YAMLError as e:

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import markdown
+from .i18n import page_context
 from .lessons import track_items
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,33 +45,37 @@ def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
             "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}
 
 
-def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str) -> str:
+def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str,
+                   lang: str = "en", untranslated: bool = False) -> str:
     """A problem page; raises markdown.MarkdownError (file:line) for bad LaTeX."""
     spec = problem.spec
+    ctx = page_context(lang, f"p/{problem.slug}/index.html")
     examples = [{"inputs": [(k, _literal_text(v)) for k, v in ex.inputs.items()],
                  "output": [(k, _literal_text(v)) for k, v in ex.output.items()],
                  "explanation": markdown.render_inline(ex.explanation)} for ex in spec.examples]
-    root = "../../"
+    root = ctx["root"]
+    shared = f"{root}p/{problem.slug}/"  # the bundle and the solution exist once, under the English path
     config = {"id": spec.id, "slug": problem.slug, "title": spec.title, "entry": spec.entry,
               "starter": problem.starter, "timeLimit": spec.time_limit, "testNames": problem.test_names,
-              "bundleURL": "bundle.json", "solutionURL": "solution.py", "statementURL": "statement.md",
+              "bundleURL": shared + "bundle.json", "solutionURL": shared + "solution.py", "statementURL": "statement.md",
               **_runtime_config(assets, index_url, root)}
     position = prev = nxt = None
     if track:
-        i = track.problems.index(problem)
+        i = [p.slug for p in track.problems].index(problem.slug)
         position = i + 1
         prev = track.problems[i - 1] if i > 0 else None
         nxt = track.problems[i + 1] if i + 1 < len(track.problems) else None
+    statement_path = getattr(problem, "statement_path", problem.path / "statement.md")
     return _env.get_template("problem.html").render(
-        p=problem, statement=markdown.render(problem.statement, problem.path / "statement.md"),
+        **ctx, p=problem, statement=markdown.render(problem.statement, statement_path),
         examples=examples, hints=[markdown.render_inline(h) for h in spec.hints],
         related=[by_slug[s] for s in spec.related if s in by_slug],
         prerequisites=[by_slug[s] for s in spec.prerequisites if s in by_slug],
-        track=track, position=position, prev=prev, next=nxt,
-        config=config, assets=assets, root=root, csp=policy, early_script=EARLY_SCRIPT)
+        track=track, position=position, prev=prev, next=nxt, untranslated=untranslated,
+        config=config, assets=assets, csp=policy, early_script=EARLY_SCRIPT)
 
 
-def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
+def render_catalogue(problems, tracks, assets: dict, policy: str, lang: str = "en") -> str:
     in_track = {p.slug for t in tracks for p in t.problems}
     groups = [{"track": t, "problems": t.problems, "items": track_items(t)} for t in tracks if t.problems]
     rest = [p for p in problems if p.slug not in in_track]
@@ -78,13 +83,22 @@ def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
         groups.append({"track": None, "problems": rest, "items": [("problem", p) for p in rest]})
     tags = sorted({t for p in problems for t in p.spec.tags})
     titles = {p.slug: p.spec.title for p in problems}
-    return _env.get_template("catalogue.html").render(groups=groups, tags=tags, titles=titles,
-                                                      assets=assets, root="", csp=policy)
+    return _env.get_template("catalogue.html").render(**page_context(lang, "index.html"), groups=groups, tags=tags,
+                                                      titles=titles, assets=assets, csp=policy)
 
 
-def render_theory(track, assets: dict, index_url: str, policy: str) -> str:
-    root = "../../"
-    config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, root)}
+def render_theory(track, assets: dict, index_url: str, policy: str, lang: str = "en", untranslated: bool = False) -> str:
+    ctx = page_context(lang, f"t/{track.slug}/index.html")
+    config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, ctx["root"])}
+    theory_path = getattr(track, "theory_path", track.path / "theory.md")
     return _env.get_template("theory.html").render(
-        track=track, items=track_items(track), body=markdown.render(track.theory, track.path / "theory.md"),
-        config=config, assets=assets, root=root, csp=policy)
+        **ctx, track=track, items=track_items(track), body=markdown.render(track.theory, theory_path),
+        untranslated=untranslated, config=config, assets=assets, csp=policy)
+
+
+def render_lesson(lesson, track, assets: dict, index_url: str, policy: str, lang: str = "en",
+                  untranslated: bool = False) -> str:
+    """A lesson page (builder/lessonpage.py)."""
+    from .lessonpage import render_lesson as render
+    return render(_env, lesson, track, lang, assets, lambda a, root: _runtime_config(a, index_url, root),
+                  policy, untranslated)

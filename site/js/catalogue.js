@@ -3,6 +3,7 @@
 import { progress } from "./storage.js";
 import { setupTransfer } from "./transfer.js";
 import { registerOffline } from "./offline.js";
+import { t } from "./i18n.js";
 
 const rows = [...document.querySelectorAll("[data-problem-id]")];
 const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
@@ -12,7 +13,7 @@ function mark() {
   for (const row of rows) {
     const s = stateOf(row);
     row.dataset.state = s;
-    row.querySelector(".state").textContent = s === "solved" ? "✓ Solved" : s === "attempted" ? "Attempted" : "Not started";
+    row.querySelector(".state").textContent = t(s === "solved" ? "catalogue.solved" : s === "attempted" ? "catalogue.attempted" : "catalogue.not_started");
   }
   // Next up: the first unsolved problem, in catalogue order, whose prerequisites are solved.
   const solved = (slug) => (progress.get(idOf[slug]) || {}).status === "solved";
@@ -21,10 +22,10 @@ function mark() {
   const box = document.getElementById("next-up");
   if (next) {
     const link = next.querySelector("a");
-    box.replaceChildren("Suggested next: ", Object.assign(document.createElement("a"), { href: link.href, textContent: link.textContent }));
+    box.replaceChildren(t("catalogue.suggested"), Object.assign(document.createElement("a"), { href: link.href, textContent: link.textContent }));
     box.hidden = false;
   } else if (rows.length) {
-    box.textContent = "You have solved every problem here.";
+    box.textContent = t("catalogue.all_solved");
     box.hidden = false;
   }
 }
@@ -45,7 +46,7 @@ function filter() {
   for (const group of document.querySelectorAll("section.group")) {
     group.hidden = ![...group.querySelectorAll("[data-problem-id]")].some((r) => !r.hidden);
   }
-  document.getElementById("count").textContent = `${shown} of ${rows.length} problems`;
+  document.getElementById("count").textContent = t("catalogue.count", { shown, total: rows.length });
   document.getElementById("empty").hidden = shown > 0;
 }
 for (const c of controls) c.addEventListener("input", filter);

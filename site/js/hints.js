@@ -1,4 +1,6 @@
 // Hints from problem.yaml, revealed one at a time.
+import { t } from "./i18n.js";
+
 export function setupHints() {
   const button = document.getElementById("next-hint");
   if (!button) return;
@@ -6,7 +8,7 @@ export function setupHints() {
   const update = () => {
     const shown = items.filter((li) => !li.hidden).length;
     if (shown === items.length) { button.hidden = true; return; }
-    button.textContent = shown === 0 ? `Show a hint (1 of ${items.length})` : `Show the next hint (${shown + 1} of ${items.length})`;
+    button.textContent = shown === 0 ? t("hints.first", { total: items.length }) : t("hints.next", { n: shown + 1, total: items.length });
   };
   button.addEventListener("click", () => {
     const next = items.find((li) => li.hidden);

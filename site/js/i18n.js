@@ -13,3 +13,6 @@ export function t(key, values = {}) {
   const text = find(CATALOGUES[lang]) ?? find(en) ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
 }
+
+// The worker's boot messages (site/js/worker.js writes them in English), in this language.
+export const workerStatus = (text) => CATALOGUES[lang].runtime.worker[text] ?? text;

@@ -2,7 +2,7 @@
 // runtime as theory code blocks) and the JavaScript demo (a same-origin worker, see
 // builder/lessonpage.py), each run's output compared with the expected output.
 import { Runner } from "./runner.js";
-import { t } from "./i18n.js";
+import { t, workerStatus } from "./i18n.js";
 import { registerOffline } from "./offline.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
@@ -52,7 +52,7 @@ function show(panel, result) {
   const status = panel.querySelector(".demo-status");
   const text = (result.output || "") + (result.message ? (result.output ? "\n" : "") + result.message : "");
   out.textContent = text || t("lesson.no_output");
-  const match = result.status === "pass" && same(result.output || "", config.expected);
+  const match = result.status === "ok" && same(result.output || "", config.expected);
   out.dataset.status = match ? "pass" : "fail";
   status.textContent = match ? t("lesson.matches") : t("lesson.differs");
   status.dataset.status = out.dataset.status;
@@ -62,7 +62,7 @@ let runner = null;   // Python boots on the first run: a lesson is mostly read
 function python() {
   if (!runner) {
     const status = document.querySelector('#panel-python .demo-status');
-    runner = new Runner(config, (text) => { status.textContent = text; });
+    runner = new Runner(config, (text) => { status.textContent = workerStatus(text); });
   }
   return runner;
 }

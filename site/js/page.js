@@ -9,6 +9,7 @@ import { setupReveal } from "./reveal.js";
 import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
+import { t, workerStatus } from "./i18n.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -50,7 +51,7 @@ $("#reset").addEventListener("click", () => {
   saveNow(config.starter);
   const undo = $("#undo-reset");
   undo.hidden = false;
-  say("Reset to the starter code. Undo brings your code back.", "info");
+  say(t("page.reset_done"), "info");
 });
 $("#undo-reset").addEventListener("click", () => {
   editor.undo();
@@ -61,13 +62,13 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text) => { status.textContent = text; });
+const runner = new Runner(config, (text) => { status.textContent = workerStatus(text); });
 const ready = runner.ready.then(() => {
-  status.textContent = "Python ready";
+  status.textContent = t("runtime.ready");
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
-  status.textContent = `Python failed to start: ${e.message}. Reload to try again.`;
+  status.textContent = t("runtime.failed", { error: e.message });
   status.dataset.state = "failed";
   throw e;
 });

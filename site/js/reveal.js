@@ -1,6 +1,7 @@
 // The reference solution: revealed after a pass (or after an explicit confirmation), shown
 // with a line diff against the learner's current code.
 import { diffLines } from "diff";
+import { t } from "./i18n.js";
 
 function el(tag, cls, text) {
   const n = document.createElement(tag);
@@ -15,17 +16,17 @@ export function setupReveal({ config, getCode, isSolved }) {
   const note = document.getElementById("solution-note");
   const refresh = () => {
     if (isSolved()) {
-      note.textContent = "You solved it: compare your code with the reference.";
-      button.textContent = "Compare with the reference solution";
+      note.textContent = t("reveal.solved_note");
+      button.textContent = t("reveal.compare");
     }
   };
   button.addEventListener("click", async () => {
-    if (!isSolved() && !confirm("Show the reference solution before solving the problem? A hint may be enough.")) return;
+    if (!isSolved() && !confirm(t("reveal.confirm"))) return;
     const res = await fetch(config.solutionURL);
-    if (!res.ok) { panel.hidden = false; panel.textContent = `Could not load the solution (${res.status}).`; return; }
+    if (!res.ok) { panel.hidden = false; panel.textContent = t("reveal.load_failed", { status: res.status }); return; }
     const reference = await res.text();
     const diff = el("pre", "diff-lines");
-    diff.setAttribute("aria-label", "Your code compared with the reference: lines starting with − are yours only, + the reference's only");
+    diff.setAttribute("aria-label", t("reveal.diff_label"));
     for (const part of diffLines(getCode(), reference)) {
       const kind = part.added ? "add" : part.removed ? "del" : "same";
       const sign = part.added ? "+ " : part.removed ? "− " : "  ";
@@ -33,8 +34,8 @@ export function setupReveal({ config, getCode, isSolved }) {
     }
     const ref = el("pre", "reference");
     ref.append(el("code", null, reference));
-    panel.replaceChildren(el("h3", null, "Reference solution"), ref,
-      el("h3", null, "Your code → the reference"), el("p", "muted small", "− only in yours · + only in the reference"), diff);
+    panel.replaceChildren(el("h3", null, t("reveal.reference")), ref,
+      el("h3", null, t("reveal.yours_to_reference")), el("p", "muted small", t("reveal.legend")), diff);
     panel.hidden = false;
     panel.querySelector("h3").tabIndex = -1;
     panel.querySelector("h3").focus();

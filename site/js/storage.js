@@ -1,5 +1,7 @@
 // Learner data in localStorage: drafts and progress per problem (keyed by the stable id),
 // export/import as JSON. Every write reports failure (e.g. a full quota) instead of hiding it.
+// Keyed by id only, not by language: the English and Spanish pages share drafts and progress.
+import { t } from "./i18n.js";
 
 const PREFIX = "mlkata:v1:";
 
@@ -13,8 +15,8 @@ export function write(key, value) {
   try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return null; }
   catch (e) {
     return /quota/i.test(String(e && e.name) + String(e && e.message))
-      ? "Your browser's storage is full: this draft is not saved. Export your progress, then free some space."
-      : `Could not save: ${e && e.message}`;
+      ? t("storage.full")
+      : t("storage.failed", { error: e && e.message });
   }
 }
 
@@ -45,12 +47,12 @@ export function exportAll() {
 // Validates the whole file before writing anything; throws an Error with a clear message.
 export function importAll(text) {
   let parsed;
-  try { parsed = JSON.parse(text); } catch { throw new Error("This file is not JSON: nothing was imported."); }
+  try { parsed = JSON.parse(text); } catch { throw new Error(t("storage.not_json")); }
   if (!parsed || parsed.format !== "mlkata-progress" || typeof parsed.data !== "object" || parsed.data === null)
-    throw new Error("This is not an mlkata progress file: nothing was imported.");
+    throw new Error(t("storage.not_progress"));
   for (const [k, v] of Object.entries(parsed.data)) {
-    if (!/^(draft|progress):[a-z0-9-]+$/.test(k)) throw new Error(`Unexpected entry “${k}”: nothing was imported.`);
-    if (k.startsWith("draft:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
+    if (!/^(draft|progress):[a-z0-9-]+$/.test(k)) throw new Error(t("storage.unexpected", { key: k }));
+    if (k.startsWith("draft:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
   }
   for (const [k, v] of Object.entries(parsed.data)) {
     const err = write(k, v);

@@ -1,6 +1,7 @@
 // Export all drafts and progress to a JSON file, and import one back (validated first:
 // a bad file changes nothing).
 import { exportAll, importAll } from "./storage.js";
+import { t } from "./i18n.js";
 
 export function setupTransfer(onImported) {
   const status = document.getElementById("transfer-status");
@@ -13,7 +14,7 @@ export function setupTransfer(onImported) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    status.textContent = "Exported.";
+    status.textContent = t("transfer.exported");
   });
   const input = document.getElementById("import");
   input.addEventListener("change", async () => {
@@ -21,7 +22,7 @@ export function setupTransfer(onImported) {
     if (!file) return;
     try {
       const n = importAll(await file.text());
-      status.textContent = `Imported ${n} entries.`;
+      status.textContent = t("transfer.imported", { n });
       status.dataset.kind = "ok";
       onImported();
     } catch (e) {
