@@ -170,3 +170,29 @@ def load_translations(root: Path, lang: str = "es") -> tuple[dict, list[str], li
             meta = lesson.parent / lang / lesson.name
             add(_unit("lesson", lesson.stem, lang, meta, meta, LessonText, {lesson.name: lesson}))
     return found, warnings, errors
+
+
+def english_files(meta: Path) -> dict[str, Path]:
+    """The English files a translation file is made from (by where it lives)."""
+    meta = Path(meta)
+    up = meta.parent.parent
+    if meta.name == "problem.yaml":
+        return {"problem.yaml": up / "problem.yaml", "statement.md": up / "statement.md"}
+    if meta.name == "track.yaml":
+        return {"track.yaml": up / "track.yaml", "theory.md": up / "theory.md"}
+    return {meta.name: up / meta.name}
+
+
+def stamp(meta: Path) -> list[str]:
+    """Record in ``meta`` the sha256 of the English files as they are now: what a translator
+    runs after bringing the translation up to date. Rewrites only the translated_from lines."""
+    meta = Path(meta)
+    text = meta.read_text(encoding="utf-8")
+    done = []
+    for name, f in english_files(meta).items():
+        pattern = re.compile(rf"^(\s+){re.escape(name)}:.*$", re.M)
+        text, n = pattern.subn(lambda m: f"{m.group(1)}{name}: {sha256(f)}", text, count=1)
+        if n:
+            done.append(name)
+    meta.write_text(text, encoding="utf-8")
+    return done
