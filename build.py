@@ -163,7 +163,7 @@ def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
         render_lessons(tmp, views, asset_map, mode)
         write_schema(tmp)
         write_host_config(tmp, mode)
-        write_service_worker(tmp)
+        write_service_worker(tmp, mode)
         buildcache.record(tmp, key)
     return problems
 

@@ -39,7 +39,8 @@ def _literal_text(v) -> str:
 
 def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
     local = "://" not in index_url
-    return {"workerURL": root + assets["worker.js"], "graderURL": root + assets["grader.zip"],
+    return {"checkerURL": root + assets["checker-worker.js"], "learnerURL": root + assets["learner-worker.js"],
+            "checkerZipURL": root + assets["checker.zip"], "learnerZipURL": root + assets["learner.zip"],
             "indexURL": root + index_url if local else index_url,
             # Vendored runtimes ship a memory snapshot of the booted interpreter (builder.runtime).
             "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 
 def cmd_run(args) -> int:
     from .problem import ProblemError, load_problem
-    from .sandbox import run_isolated
+    from .cpython import run_isolated
     try:
         problem = load_problem(Path(args.problem))
     except ProblemError as e:
@@ -65,7 +66,11 @@ def main(argv=None) -> int:
     s = sub.add_parser("schema", help="print problem.yaml's JSON Schema")
     s.set_defaults(func=cmd_schema)
     args = ap.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `grader run ... | head`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .problem import Problem, load_all
 from .report import Status
-from .sandbox import run_isolated
+from .cpython import run_isolated
 
 
 def _verdicts(report) -> list:

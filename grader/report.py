@@ -25,8 +25,19 @@ VERSION = 1
 class Status(str, Enum):
     PASS = "pass"
     FAIL = "fail"
-    ERROR = "error"
+    ERROR = "error"      # the learner's code did not load
     TIMEOUT = "timeout"
+    BROKEN = "broken"    # the problem's own tests.py raised: the site's fault, not the learner's
+
+
+# Every text in a report is capped: learner code controls messages, tracebacks and output,
+# and one 4 MB exception message once made a 48 MB report that took 27 s to render.
+MESSAGE_CAP = 8 * 1024
+OUTPUT_CAP = 64 * 1024
+
+
+def cap(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + f"\n… (cut: {len(text) - limit:,} more characters)"
 
 
 @dataclass
@@ -43,6 +54,7 @@ class TestResult:
         d = asdict(self)
         d["status"] = self.status.value
         d["duration_ms"] = round(self.duration_ms, 3)
+        d["message"], d["output"] = cap(self.message, MESSAGE_CAP), cap(self.output, OUTPUT_CAP)
         return {k: v for k, v in d.items() if v is not None}
 
 
@@ -63,7 +75,7 @@ class Report:
             "problem": self.problem,
             "mode": self.mode,
             "status": self.status.value,
-            "message": self.message,
+            "message": cap(self.message, MESSAGE_CAP),
             "duration_ms": round(self.duration_ms, 3),
             "tests": [t.as_dict() for t in self.tests],
         }
@@ -88,12 +100,17 @@ def report_from_dict(d: dict) -> Report:
 
 
 def summarize(problem: str, mode: str, tests: list[TestResult], duration_ms: float) -> Report:
-    """The overall verdict of a run whose code loaded: timeout beats fail beats pass."""
+    """The overall verdict of a run whose code loaded: timeout beats fail beats broken beats
+    pass (a broken test checked nothing, so the run cannot pass, but it is not a fail)."""
     statuses = [t.status for t in tests]
     n_pass = statuses.count(Status.PASS)
     if Status.TIMEOUT in statuses:
         cut = next(t for t in tests if t.status is Status.TIMEOUT)
         status, message = Status.TIMEOUT, f"Time limit reached during “{cut.name}”. {n_pass} of {len(tests)} tests passed before it."
+    elif Status.BROKEN in statuses and Status.FAIL not in statuses:
+        bad = next(t for t in tests if t.status is Status.BROKEN)
+        status, message = Status.BROKEN, (f"{n_pass} of {len(tests)} passed; “{bad.name}” could not check your "
+                                          "code because the test itself is broken. That is the site's fault, not yours.")
     elif n_pass == len(tests):
         status, message = Status.PASS, f"All {len(tests)} {'tests' if mode == 'tests' else 'examples'} passed."
     else:
@@ -116,8 +133,7 @@ def cut_report(problem: str, mode: str, names: list[str], done: list[TestResult]
 
     ``reason`` is "timeout" (we killed it at the time limit) or "crash" (it died: os._exit,
     a fatal stack overflow, out of memory). Finished tests are kept; the one running is
-    blamed; the rest are marked not run. Used by the CPython sandbox, and by the browser,
-    which asks a fresh worker to build it so this logic lives only here.
+    blamed; the rest are marked not run. Used by the checker, whatever its host.
     """
     if not loaded:
         if reason == "timeout":

@@ -1,18 +1,19 @@
 """Helpers for test authors: comparisons whose failure messages teach, gradient checks, RNG.
 
-A hidden test is a plain function ``def test_x(f):`` taking the learner's function
-(already guarded: inputs are copied, outputs type-checked). It fails by raising
-``Failure`` (any AssertionError works); the message is shown to the learner verbatim,
-so write it for them.
+A hidden test is a plain function ``def test_x(f):`` taking the learner's function. Each
+call ``f(*args)`` runs in the learner's own interpreter on copies of plain data, and its
+result is type-checked against the problem's ``returns`` before the test sees it. A test
+fails by raising ``Failure`` (any AssertionError works); the message is shown to the
+learner verbatim, so write it for them. Everything here runs in the checker only.
 """
 
 from __future__ import annotations
 
-import _tracemalloc
-
 import numpy as np
 
-# The runner sets these from problem.yaml's `tolerance` before each run.
+from .wire import Opaque, describe as describe_type
+
+# The checker sets these from problem.yaml's `tolerance` at the start of each run.
 TOLERANCE = {"atol": 1e-6, "rtol": 1e-6}
 DIFF_WINDOW = 8  # expected-vs-got tables show at most this many rows and columns
 
@@ -23,6 +24,27 @@ class Failure(AssertionError):
     def __init__(self, message: str, diff: dict | None = None):
         super().__init__(message)
         self.diff = diff
+
+
+class LearnerRaised(Exception):
+    """The learner's function raised while a test called it. ``kind`` is the exception's
+    class name (e.g. "MemoryError"), ``message`` the explanation shown to the learner,
+    ``line`` their line, ``traceback`` theirs, trimmed. A test may catch it to explain a
+    failure better (softmax_backward turns a MemoryError into a lesson about the Jacobian);
+    uncaught, it fails the test with that message."""
+
+    def __init__(self, kind: str, message: str, line: int | None = None, traceback: str = ""):
+        super().__init__(message)
+        self.kind, self.message, self.line, self.traceback = kind, message, line, traceback
+
+    @classmethod
+    def from_reply(cls, raised) -> "LearnerRaised":
+        """From the learner side's description, every field checked (it is untrusted)."""
+        d = raised if type(raised) is dict else {}
+        text = lambda k: d[k] if type(d.get(k)) is str else ""
+        line = d.get("line") if type(d.get("line")) is int else None
+        return cls(text("kind")[:100], text("message") or "Your function raised an exception.", line,
+                   text("traceback"))
 
 
 def rng(seed: int = 0) -> np.random.Generator:
@@ -39,16 +61,6 @@ def _index(idx) -> str:
     return "[" + ", ".join(str(int(i)) for i in idx) + "]"
 
 
-def describe_type(value) -> str:
-    if value is None:
-        return "None"
-    name = type(value).__name__
-    article = "an" if name[0].lower() in "aeiou" or name == "ndarray" else "a"
-    if isinstance(value, np.ndarray):
-        return f"{article} {name} of dtype {value.dtype} and shape {value.shape}"
-    return f"{article} {name}"
-
-
 def as_array(value, name: str = "result") -> np.ndarray:
     """``value`` as a plain float64 ndarray, or a Failure that says what it was instead.
 
@@ -60,6 +72,8 @@ def as_array(value, name: str = "result") -> np.ndarray:
     if type(value) in (float, int) or isinstance(value, (np.floating, np.integer)):
         return np.array(value, dtype=np.float64)
     if type(value) is not np.ndarray:
+        if type(value) is Opaque:
+            raise Failure(f"{name} is {value.description}; expected a NumPy array.")
         if isinstance(value, (list, tuple)):
             raise Failure(f"{name} is {describe_type(value)}, not a NumPy array: "
                           "build it with NumPy operations (or wrap it in np.array(...)).")
@@ -190,29 +204,3 @@ def numerical_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
         flat[i] = old
         gflat[i] = (hi - lo) / (2 * eps)
     return grad
-
-
-# Bound at import, so the guard restores them if learner code patches the tracemalloc module.
-_tm_start, _tm_stop, _tm_tracing = _tracemalloc.start, _tracemalloc.stop, _tracemalloc.is_tracing
-_tm_memory, _tm_reset_peak = _tracemalloc.get_traced_memory, _tracemalloc.reset_peak
-
-
-def peak_allocation(call):
-    """``(call(), peak bytes allocated during it)``, as tracemalloc counts them: Python
-    objects and NumPy arrays. For tests that ask for a method, not only a value, e.g.
-    "never build the V × V matrix". Tracing slows Python down: keep the call small."""
-    was_tracing = _tm_tracing()
-    if not was_tracing:
-        _tm_start()
-    _tm_reset_peak()
-    base = _tm_memory()[0]
-    try:
-        result = call()
-    finally:
-        still = _tm_tracing()
-        peak = _tm_memory()[1] - base if still else None
-        if still and not was_tracing:
-            _tm_stop()
-    if peak is None:
-        raise Failure("Memory tracing (tracemalloc) was stopped during your function; this test needs it.")
-    return result, max(peak, 0)

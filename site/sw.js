@@ -5,6 +5,19 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = `mlkata-${VERSION}`;
 const IMMUTABLE = /\/(assets|pyodide)\//;
+const COEP = "__COEP__";
+
+// Every same-origin response gets the cross-origin isolation headers, so the page can use
+// SharedArrayBuffer (the checker's synchronous calls into the learner worker need it) even
+// where the host cannot send headers.
+function isolated(res) {
+  if (!res || res.status === 0 || res.type === "opaque" || res.type === "opaqueredirect") return res;
+  const headers = new Headers(res.headers);
+  headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  headers.set("Cross-Origin-Embedder-Policy", COEP);
+  headers.set("Cross-Origin-Resource-Policy", "same-origin");
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new URL(f, self.registration.scope)))));
@@ -21,7 +34,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/__")) return;
   if (IMMUTABLE.test(url.pathname)) {
-    event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)));
+    event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)).then(isolated));
     return;
   }
   event.respondWith(fetch(event.request).then((res) => {
@@ -29,5 +42,6 @@ self.addEventListener("fetch", (event) => {
     return res;
   }).catch(() => caches.match(event.request, { ignoreSearch: true })
     .then((hit) => hit || caches.match(new URL("index.html", event.request.url)))
-    .then((hit) => hit || Response.error())));
+    .then((hit) => hit || Response.error()))
+    .then(isolated));
 });

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.learner import LearnerRaised
+from grader.testing import LearnerRaised
 from grader.testing import assert_close, numerical_gradient, rng
 
 PLAIN = [((3, 4), (4, 2))]

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.learner import LearnerRaised
+from grader.testing import LearnerRaised
 from grader.testing import Failure, assert_close, rng
 
 SHAPES = [(2, 3, 4), (5, 2, 7), (1, 6, 4), (7, 1, 3), (4, 4, 4)]  # (M, K, N)

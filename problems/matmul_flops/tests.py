@@ -2,7 +2,7 @@ import math
 
 import numpy as np
 
-from grader.learner import LearnerRaised
+from grader.testing import LearnerRaised
 from grader.testing import Failure
 
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.learner import LearnerRaised
+from grader.testing import LearnerRaised
 from grader.testing import assert_close, rng
 
 SHAPES = [(3, 4, 2), (4, 4, 4), (6, 2, 5), (1, 5, 1), (2, 7, 3)]  # (M, K, N)

@@ -64,7 +64,7 @@ $("#undo-reset").addEventListener("click", () => {
 // --- runtime ---------------------------------------------------------------------------
 const runner = new Runner(config, (text) => { status.textContent = workerStatus(text); });
 const ready = runner.ready.then(() => {
-  status.textContent = t("runtime.ready");
+  status.textContent = runner.isolated ? t("runtime.ready") : t("runtime.not_isolated");
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
@@ -124,8 +124,11 @@ for (const a of document.querySelectorAll("[data-prereq-id]")) {
 
 window.mlkata = {
   ready: ready.then(() => true),
-  // How the runtime booted: {boot_ms, isolated, snapshot} (for tests and the benchmark).
-  runtime: () => runner.current.info || null,
+  // How the runtime booted and what isolation is in force: {isolated, grading, snapshot,
+  // boot_ms, checker_boot_ms, learner_boot_ms} (for tests and the benchmark).
+  runtime: () => runner.info(),
+  // Resolves once the next run's learner worker and the spare behind it have booted.
+  idle: () => runner.idle(),
   // Resolves true once CodeMirror has replaced the plain textarea (false if it failed to load).
   editorUpgraded: editor.upgraded,
   setCode: (src) => editor.set(src),

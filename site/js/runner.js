@@ -1,124 +1,136 @@
-// Page side of the runtime: owns the grading worker (and a spare), enforces the time limit,
-// and recovers from runaway or crashed runs. Grading logic stays in Python: when a run has
-// to be stopped, a fresh worker builds the report from the events the old one sent.
+// Page side of the runtime: a checker worker (tests, comparisons, reports) and learner
+// workers (the learner's code, one worker per run). Every Submit or Run examples gets a
+// pre-booted learner worker, which is retired afterwards while a new spare boots in the
+// background, so nothing a run does outlives it. The checker calls the learner
+// synchronously through a SharedArrayBuffer, which needs a cross-origin isolated page; on a
+// page that is not isolated nothing is graded (never inside the learner's interpreter).
+// Reports are accepted from the checker worker only: learner workers' messages are ignored
+// once they are ready.
+import { createChannel, markCrashed } from "./channel.js";
 
-const GRACE_MS = 1000;     // after an interrupt, how long Python gets to report a timeout
-const MARGIN_MS = 150;     // past the time limit before we step in
+const BACKSTOP_MS = 5000;  // past the time limit: the checker itself stopped answering
 
-function spawn(config, onStatus) {
-  // URLs in the config are relative to the page; the worker resolves against its own URL.
-  const abs = (u) => new URL(u, document.baseURI).href;
-  const worker = new Worker(abs(config.workerURL));
-  const isolated = typeof SharedArrayBuffer !== "undefined" && self.crossOriginIsolated;
-  const interruptBuffer = isolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
-  const slot = { worker, interruptBuffer, handlers: new Map() };
+let seq = 0;
+
+function spawn(url, init, onStatus) {
+  const abs = (u) => u && new URL(u, document.baseURI).href;
+  const worker = new Worker(abs(url));
+  const slot = { worker, handlers: new Map(), info: null };
   worker.onmessage = ({ data }) => {
-    const h = slot.handlers.get(data.id);
+    const h = data && slot.handlers.get(data.id);
     if (h) h(data);
-    else if (data.type === "status" && onStatus) onStatus(data.payload.text);
   };
   slot.ready = new Promise((resolve, reject) => {
     slot.handlers.set("init", (m) => {
       if (m.type === "status") return onStatus && onStatus(m.payload.text);
       slot.handlers.delete("init");
-      if (m.type === "ready") { slot.info = m.payload; resolve(slot); }
-      else reject(new Error(m.payload.error));
+      if (m.type === "ready") { slot.info = m.payload; resolve(slot); } else reject(new Error(m.payload.error));
     });
   });
-  // The worker itself died (e.g. out of memory): whoever is waiting hears "crashed".
+  slot.ready.catch(() => {});
   worker.onerror = (e) => {
     for (const h of [...slot.handlers.values()]) h({ type: "crashed", payload: { error: e.message || "the worker stopped" } });
   };
-  worker.postMessage({ id: "init", type: "init", payload: {
-    indexURL: abs(config.indexURL), graderURL: abs(config.graderURL),
-    snapshotURL: config.snapshotURL ? abs(config.snapshotURL) : null,
-    bundleURL: config.bundleURL ? abs(config.bundleURL) : null, interruptBuffer } });
+  const payload = Object.fromEntries(Object.entries(init).map(([k, v]) => [k, k.endsWith("URL") ? abs(v) : v]));
+  worker.postMessage({ id: "init", type: "init", payload });
   return slot;
 }
+
+function request(slot, type, payload, onMessage) {
+  const id = ++seq;
+  return new Promise((resolve) => {
+    slot.handlers.set(id, (m) => {
+      if (onMessage) onMessage(m);
+      if (m.type !== "event") { slot.handlers.delete(id); resolve(m); }
+    });
+    slot.worker.postMessage({ id, type, payload });
+  });
+}
+
+const after = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
 export class Runner {
   constructor(config, onStatus) {
     this.config = config;
     this.onStatus = onStatus;
-    this.seq = 0;
-    this.current = spawn(config, onStatus);
+    this.isolated = typeof SharedArrayBuffer !== "undefined" && self.crossOriginIsolated;
+    const runtime = { indexURL: config.indexURL, snapshotURL: config.snapshotURL };
+    this.learnerInit = { ...runtime, zipURL: config.learnerZipURL };
+    this.checkerInit = { ...runtime, zipURL: config.checkerZipURL, bundleURL: config.bundleURL };
+    // Problem pages grade; theory and lesson pages only run code blocks (no checker needed).
+    this.checker = config.bundleURL && this.isolated ? spawn(config.checkerURL, this.checkerInit, onStatus) : null;
+    this.learner = spawn(config.learnerURL, this.learnerInit, this.checker ? null : onStatus);
     this.spare = null;
-    this.ready = this.current.ready.then((slot) => { this.bootSpare(); return slot; });
+    this.ready = Promise.all([this.learner.ready, this.checker && this.checker.ready])
+      .then(() => { this.bootSpare(); return this; });
   }
 
   bootSpare() {
-    // Booted only once the current worker is ready, so the two never compete for the CPU
-    // during the first boot; it makes recovery after a stopped run near-instant.
-    if (!this.spare) { this.spare = spawn(this.config, null); this.spare.ready.catch(() => {}); }
+    // Booted once the others are ready, so it never competes with them for the CPU.
+    if (!this.spare) this.spare = spawn(this.config.learnerURL, this.learnerInit, null);
   }
 
-  replaceCurrent() {
-    this.current.worker.terminate();
-    this.current = this.spare || spawn(this.config, this.onStatus);
+  // The learner worker for the next run; a new spare starts booting once it is ready.
+  async takeLearner() {
+    const slot = this.learner;
+    this.learner = this.spare || spawn(this.config.learnerURL, this.learnerInit, null);
     this.spare = null;
-    this.current.ready.then(() => this.bootSpare(), () => {});
-    return this.current.ready;
+    this.learner.ready.then(() => this.bootSpare(), () => {});
+    await slot.ready;
+    return slot;
   }
 
-  request(slot, type, payload, onMessage) {
-    const id = ++this.seq;
-    return new Promise((resolve) => {
-      slot.handlers.set(id, (m) => {
-        if (onMessage) onMessage(m);
-        if (m.type !== "event") { slot.handlers.delete(id); resolve(m); }
-      });
-      slot.worker.postMessage({ id, type, payload });
-    });
+  // Settles once a learner is booted for the next run and the spare behind it too.
+  idle() {
+    return this.ready.then(() => this.learner.ready).then(() => this.spare && this.spare.ready).then(() => true);
   }
 
-  // Runs `post(slot)` under the time limit: interrupt (isolated pages), then terminate and
-  // swap in the spare. Resolves to the worker's answer, or {type: "stopped"|"crashed"}.
-  async watched(slot, post) {
-    if (slot.interruptBuffer) slot.interruptBuffer[0] = 0;
-    let timer;
-    const watchdog = new Promise((resolve) => {
-      const kill = () => resolve({ type: "stopped" });
-      timer = setTimeout(() => {
-        if (slot.interruptBuffer) {
-          slot.interruptBuffer[0] = 2;            // SIGINT: Python raises KeyboardInterrupt
-          timer = setTimeout(kill, GRACE_MS);     // ... unless the learner swallows it
-        } else kill();
-      }, this.config.timeLimit * 1000 + MARGIN_MS);
-    });
-    const m = await Promise.race([post, watchdog]);
-    clearTimeout(timer);
-    return m;
+  info() {
+    const c = this.checker && this.checker.info, l = this.learner.info;
+    return { isolated: this.isolated, grading: !!this.checker, snapshot: !!(c || l) && (c || l).snapshot,
+             boot_ms: c ? Math.max(c.boot_ms, (l && l.boot_ms) || 0) : l && l.boot_ms,
+             checker_boot_ms: c && c.boot_ms, learner_boot_ms: l && l.boot_ms };
   }
 
-  // A theory page's code block: resolves to {status, message, output}.
+  // A theory page's or lesson's code block, in a learner worker of its own: {status, message, output}.
   async snippet(source) {
-    const slot = await this.current.ready;
-    const m = await this.watched(slot, this.request(slot, "snippet", { source }));
-    if (m.type === "report") return m.payload.report;
-    await this.replaceCurrent();
+    await this.ready;
+    const slot = await this.takeLearner();
+    const limit = this.config.timeLimit * 1000;
+    const m = await Promise.race([request(slot, "snippet", { source }), after(limit, { type: "stopped" })]);
+    slot.worker.terminate();
+    if (m.type === "snippet") return m.payload.result;
     return { status: m.type === "stopped" ? "timeout" : "error", output: "",
-             message: m.type === "stopped" ? `Stopped after the time limit of ${this.config.timeLimit} s; Python was restarted.`
+             message: m.type === "stopped" ? `Stopped after the time limit of ${this.config.timeLimit} s.`
                                            : "Python stopped (out of memory or stack); it was restarted." };
   }
 
   // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
   async run(source, mode, onEvent) {
-    const slot = await this.current.ready;
-    const started = performance.now();
-    const done = [];
-    let loaded = false;
-    const answer = this.request(slot, "run", { source, mode }, (m) => {
-      if (m.type !== "event") return;
-      const e = m.payload.event;
-      if (e.event === "loaded") loaded = true;
-      if (e.event === "test") done.push(e.test);
-      if (onEvent) onEvent(e);
-    });
-    const m = await this.watched(slot, answer);
+    if (!this.checker) return this.cannotGrade(mode);
+    await this.ready;
+    const learner = await this.takeLearner();
+    const channel = createChannel();
+    learner.worker.onmessage = null;  // from here on, nothing it posts is heard
+    learner.worker.onerror = () => markCrashed(channel);
+    learner.worker.postMessage({ type: "serve", payload: { channel } });
+    const answer = request(this.checker, "run", { source, mode, channel },
+      (m) => { if (m.type === "event" && onEvent) onEvent(m.payload.event); });
+    const m = await Promise.race([answer, after(this.config.timeLimit * 1000 + BACKSTOP_MS, { type: "stuck" })]);
+    learner.worker.terminate();
     if (m.type === "report") return m.payload.report;
-    const reason = m.type === "stopped" ? "timeout" : "crash";
-    const fresh = await this.replaceCurrent();
-    const cut = await this.request(fresh, "cut", { mode, done, loaded, reason, duration_ms: performance.now() - started });
-    return cut.payload.report;
+    // The checker itself broke or hung (a bug in tests.py or the runtime): replace it too.
+    this.checker.worker.terminate();
+    this.checker = spawn(this.config.checkerURL, this.checkerInit, null);
+    this.ready = Promise.all([this.checker.ready, this.learner.ready]).then(() => this);
+    return { version: 1, problem: this.config.slug, mode, status: "error", duration_ms: 0, tests: [],
+             message: "The grader stopped responding, so this run has no verdict. It has been restarted: try again." };
+  }
+
+  cannotGrade(mode) {
+    return { version: 1, problem: this.config.slug, mode, status: "error", duration_ms: 0, tests: [],
+             message: "This page is not cross-origin isolated, so your code cannot be graded safely here. "
+                    + "Reload the page: the site's service worker isolates it from the second load on. "
+                    + "If this message stays, your browser does not support SharedArrayBuffer isolation." };
   }
 }

@@ -1,7 +1,8 @@
-"""Load learner source as a fresh module, and explain what goes wrong in it.
+"""Load learner source as a module, and explain what goes wrong in it.
 
-A fresh module per run means nothing a previous run defined survives. Errors are turned
-into messages for a learner, with the line in *their* file; grader frames are trimmed.
+Errors are turned into messages for a learner, with the line in *their* file; frames of
+the learner runtime are trimmed. (A fresh interpreter per run is what keeps one run from
+seeing another; this module only loads.)
 """
 
 from __future__ import annotations
@@ -23,17 +24,6 @@ class LoadError(Exception):
         self.message, self.line, self.column = message, line, column
 
 
-class LearnerRaised(BaseException):
-    """Learner code raised (anything, including SystemExit) while a test called it.
-
-    A BaseException so that a test's own ``except Exception`` cannot swallow it.
-    """
-
-    def __init__(self, message: str, line: int | None, traceback_text: str):
-        super().__init__(message)
-        self.message, self.line, self.traceback_text = message, line, traceback_text
-
-
 _HINTS = {
     EOFError: "input() has nothing to read here: the tests pass data as function arguments.",
     RecursionError: "Recursion went too deep: look for a function that calls itself without end.",
@@ -47,8 +37,9 @@ def learner_frames(tb: types.TracebackType | None) -> list[traceback.FrameSummar
     return [f for f in traceback.extract_tb(tb) if f.filename == FILENAME]
 
 
-def describe(exc: BaseException, when: str) -> tuple[str, int | None, str]:
-    """(message, learner line, trimmed traceback) for an exception raised by learner code."""
+def describe(exc: BaseException, when: str, batched: bool = False) -> tuple[str, int | None, str]:
+    """(message, learner line, trimmed traceback) for an exception raised by learner code.
+    ``batched``: an argument has more than two axes, so advice about ``.T`` applies."""
     frames = learner_frames(exc.__traceback__)
     line = frames[-1].lineno if frames else None
     kind = type(exc).__name__
@@ -62,8 +53,10 @@ def describe(exc: BaseException, when: str) -> tuple[str, int | None, str]:
     else:
         if isinstance(exc, ValueError) and "matmul" in text:
             message += (". The inner dimensions of a matrix product must match, (M, K) @ (K, N): "
-                        "print the shapes of both operands. On arrays with more than two axes, "
-                        ".T reverses all of them: swap the last two with swapaxes(-1, -2).")
+                        "print the shapes of both operands.")
+            if batched:
+                message += (" On arrays with more than two axes, .T reverses all of them: swap "
+                            "the last two with swapaxes(-1, -2).")
         elif isinstance(exc, ValueError) and "broadcast" in text:
             message += ". Two arrays' shapes do not line up for an elementwise operation: print both shapes."
     tb_text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \
@@ -71,11 +64,9 @@ def describe(exc: BaseException, when: str) -> tuple[str, int | None, str]:
     return message, line, tb_text
 
 
-def load(source: str, entry: str, timed_out=lambda: False) -> tuple[types.ModuleType, types.FunctionType]:
-    """Compile and execute ``source`` in a new module; return it and its ``entry`` function.
-
-    A KeyboardInterrupt raised when ``timed_out()`` is the time limit, and propagates.
-    """
+def load(source: str, entry: str) -> tuple[types.ModuleType, types.FunctionType]:
+    """Compile and execute ``source`` as the module ``main``; return it and its ``entry``
+    function, or raise ``LoadError`` with the learner's line."""
     try:
         code = compile(source, FILENAME, "exec", dont_inherit=True)
     except SyntaxError as e:  # includes IndentationError, TabError
@@ -91,12 +82,8 @@ def load(source: str, entry: str, timed_out=lambda: False) -> tuple[types.Module
     try:
         exec(code, module.__dict__)
     except BaseException as e:
-        if isinstance(e, KeyboardInterrupt) and timed_out():
-            raise
         message, line, _ = describe(e, "while loading your code")
         raise LoadError(message, line) from None
-    finally:
-        sys.modules.pop(MODULE, None)
     fn = module.__dict__.get(entry)
     if fn is None:
         raise LoadError(f"Your code does not define `{entry}`. Keep the function name from the "
