@@ -6,7 +6,7 @@ import { js as es } from "../i18n/es.json";
 const CATALOGUES = { en, es };
 export const lang = CATALOGUES[document.documentElement.lang] ? document.documentElement.lang : "en";
 
-// t("results.passed", {n: 3}): the message at a dotted key, {name} placeholders filled in.
+// t("hints.next", { n: 2, total: 3 }): the message at a dotted key, {name} placeholders filled in.
 // A key missing in Spanish falls back to English; a key missing everywhere shows itself.
 export function t(key, values = {}) {
   const find = (cat) => key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), cat);
