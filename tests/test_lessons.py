@@ -252,3 +252,23 @@ def test_spanish_lesson_runs_its_demo_and_copies_a_spanish_prompt(ctx, base):
     page.click('[data-copy="prompt-1"]')
     text = page.evaluate("navigator.clipboard.readText()")
     assert "El producto de matrices" in text and "prompt 1 de 3" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_lesson_and_spanish_pages_pass_axe(browser, base, scheme, width):
+    """axe-core (WCAG 2 A/AA, contrast included) on a lesson with its demo run and the
+    JavaScript tab open, and on a Spanish problem page and a Spanish untranslated one."""
+    from test_accessibility import violations
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        page.goto(base + "l/matmul-product/index.html")
+        run_demo(page, "javascript")
+        assert violations(page) == []
+        for path in ("es/p/cross_entropy/index.html", "es/p/matmul/index.html", "es/index.html"):
+            page.goto(base + path)
+            assert violations(page) == [], path
+    finally:
+        ctx.close()
