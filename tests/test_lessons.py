@@ -272,3 +272,17 @@ def test_lesson_and_spanish_pages_pass_axe(browser, base, scheme, width):
             assert violations(page) == [], path
     finally:
         ctx.close()
+
+
+@pytest.mark.browser
+def test_catalogue_shows_lessons_in_order_and_hides_them_while_filtering(ctx, base):
+    page = lesson_page(ctx, base, "index.html")
+    rows = page.eval_on_selector_all("#track-matmul tbody tr", "rs => rs.map(r => r.dataset.lesson || r.dataset.slug)")
+    assert rows[:3] == ["matmul-product", "matmul", "matmul_flops"]
+    assert page.is_visible('tr[data-lesson="matmul-product"]')
+    page.fill("#q", "softmax")
+    assert not page.is_visible('tr[data-lesson="matmul-product"]')
+    page.fill("#q", "")
+    assert page.is_visible('tr[data-lesson="matmul-product"]')
+    page.click('tr[data-lesson="matmul-product"] a')
+    page.wait_for_url("**/l/matmul-product/index.html")
