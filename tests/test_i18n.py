@@ -48,7 +48,7 @@ def test_both_catalogues_have_the_same_keys_and_placeholders():
 def test_every_key_the_templates_and_scripts_use_exists():
     en = keys(json.loads((I18N / "en.json").read_text()))
     used_html = {m for f in (ROOT / "site" / "templates").glob("*.html") for m in re.findall(r"""\bt\(["']([\w.]+)["']""", f.read_text())}
-    used_js = {"js." + m for f in (ROOT / "site" / "js").glob("*.js") for m in re.findall(r"""\bt\("([\w.]+)"(?=[,)])""", f.read_text())}
+    used_js = {"js." + m for f in (ROOT / "site" / "js").glob("*.js") for m in re.findall(r"""\b(?:t|tr)\("([\w.]+)"(?=[,)])""", f.read_text())}
     assert used_html and used_js
     dynamic = {k for k in used_html if k.endswith(".")}   # t("difficulty." + d)
     assert (used_html - dynamic) <= en, (used_html - dynamic) - en

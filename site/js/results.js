@@ -1,7 +1,7 @@
 // Renders a report (the contract in grader/report.py) into the results panel. Display only.
-import { t } from "./i18n.js";
+import { t as tr } from "./i18n.js";  // "t" is the name of a test below
 
-const LABEL = { pass: t("results.pass"), fail: t("results.fail"), error: t("results.error"), timeout: t("results.timeout") };
+const LABEL = { pass: tr("results.pass"), fail: tr("results.fail"), error: tr("results.error"), timeout: tr("results.timeout") };
 const ICON = { pass: "✓", fail: "✗", error: "!", timeout: "⏱" };
 
 function el(tag, attrs = {}, ...children) {
@@ -21,7 +21,7 @@ function diffTable(diff) {
   const prefix = (diff.lead || []).join(", ");
   const idx = (r, c) => diff.vector ? `[${c0 + c}]` : `[${prefix ? prefix + ", " : ""}${r0 + r}, ${c0 + c}]`;
   const table = el("table", { class: "diff", tabindex: "0" },
-    el("caption", {}, t("results.diff_caption", { name: diff.name })));
+    el("caption", {}, tr("results.diff_caption", { name: diff.name })));
   for (let r = 0; r < rows; r++) {
     const tr = el("tr");
     for (let c = 0; c < cols; c++) {
@@ -37,7 +37,7 @@ function diffTable(diff) {
 
 export function renderReport(container, report) {
   container.replaceChildren();
-  const mode = report.mode === "examples" ? t("results.examples") : t("results.tests");
+  const mode = report.mode === "examples" ? tr("results.examples") : tr("results.tests");
   const ms = report.duration_ms < 1000 ? `${Math.round(report.duration_ms)} ms` : `${(report.duration_ms / 1000).toFixed(1)} s`;
   container.append(el("div", { class: `verdict ${report.status}`, "data-status": report.status },
     el("strong", {}, `${ICON[report.status]} ${mode}: ${LABEL[report.status]}`),
@@ -53,7 +53,7 @@ export function renderReport(container, report) {
     if (open) details.open = true;
     if (t.message) details.append(el("p", { class: "message" }, t.message));
     if (t.diff) details.append(diffTable(t.diff));
-    if (t.output) details.append(el("div", { class: "output-label muted" }, t("results.output")), el("pre", { class: "output", tabindex: "0" }, t.output));
+    if (t.output) details.append(el("div", { class: "output-label muted" }, tr("results.output")), el("pre", { class: "output", tabindex: "0" }, t.output));
     list.append(el("li", {}, details));
   }
   container.append(list);
@@ -61,7 +61,7 @@ export function renderReport(container, report) {
 
 export function renderRunning(container, mode) {
   container.replaceChildren(el("div", { class: "verdict running" },
-    el("strong", {}, mode === "examples" ? t("results.running_examples") : t("results.running_tests"))));
+    el("strong", {}, mode === "examples" ? tr("results.running_examples") : tr("results.running_tests"))));
 }
 
 export function appendProgress(container, test) {
