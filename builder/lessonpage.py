@@ -61,16 +61,16 @@ def links(text: str) -> list[tuple[str, str]]:
     return [(name, base + quote(text, safe="")) for name, base in ASSISTANTS]
 
 
-def neighbours(lesson, track):
-    """The items right before and after the lesson in its track, in course order."""
+def drills(lesson, track) -> list:
+    """The problems that follow the lesson in its track, up to the next lesson."""
     items = track_items(track)
     i = next(i for i, (kind, x) in enumerate(items) if kind == "lesson" and x.slug == lesson.slug)
-    drills = []
+    out = []
     for kind, x in items[i + 1:]:
         if kind == "lesson":
             break
-        drills.append(x)
-    return (items[i - 1] if i > 0 else None), drills
+        out.append(x)
+    return out
 
 
 def render_lesson(env, lesson, track, lang: str, assets: dict, runtime_config, policy: str, untranslated: bool) -> str:
@@ -83,10 +83,9 @@ def render_lesson(env, lesson, track, lang: str, assets: dict, runtime_config, p
     config = {"id": f"lesson-{lesson.slug}", "timeLimit": 10, "expected": lesson.spec.expected,
               "jsDemoURL": "demo-js.js" if "javascript" in lesson.demos else None,
               **runtime_config(assets, ctx["root"])}
-    previous, drills = neighbours(lesson, track)
     return env.get_template("lesson.html").render(
         **ctx, lesson=lesson, track=track, body=markdown.render(lesson.body, lesson.path),
         tries=[markdown.render_inline(x) for x in lesson.spec.try_],
         steps=[{"text": s, "shown": markdown.render_inline(q), "links": links(s)} for s, q in zip(p["steps"], lesson.spec.prompts)],
-        open_prompt=p["open"], open_links=links(p["open"]), demos=demos, previous=previous, drills=drills,
+        open_prompt=p["open"], open_links=links(p["open"]), demos=demos, drills=drills(lesson, track),
         config=config, assets=assets, csp=policy, untranslated=untranslated)
