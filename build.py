@@ -80,9 +80,10 @@ def render_pages(out: Path, views, asset_map: dict, mode: str) -> None:
         base = out / i18n.prefix(v.lang)
         by_slug = {p.slug: p for p in v.problems}
         track_of = {p.slug: t for t in v.tracks for p in t.problems}
+        order = pages.course(v.problems, v.tracks)
         for p in v.problems:
             try:
-                html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy,
+                html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy, order,
                                             v.lang, ("problem", p.slug) in v.untranslated)
             except MarkdownError as e:
                 errors += e.errors

@@ -1,7 +1,8 @@
-"""Front-end assets: esbuild bundles site/js and site/css into fingerprinted files, and each
-worker's half of the grader is zipped: ``grader/checker/`` for the checker worker,
-``grader/learner/`` for the learner worker, each with the modules it imports (found by
-reading the imports, not kept in a list). Returns {logical name: path in site}."""
+"""Front-end assets: esbuild bundles site/js and site/css into fingerprinted files (and copies
+the math font the CSS names), and each worker's half of the grader is zipped:
+``grader/checker/`` for the checker worker, ``grader/learner/`` for the learner worker, each
+with the modules it imports (found by reading the imports, not kept in a list). Returns
+{logical name: path in site}."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def _esbuild(fmt: str, entries: list[str], outdir: Path, splitting: bool) -> dic
     cmd = [str(ESBUILD), *[str(SITE / e) for e in entries], "--bundle", "--minify",
            f"--format={fmt}", "--target=es2020", "--entry-names=[name]-[hash]",
            "--legal-comments=none", f"--outdir={outdir}", f"--metafile={meta}", "--log-level=error",
+           # Fonts that style.css names in url() are copied beside it, fingerprinted the same way.
+           "--loader:.woff2=file", "--asset-names=[name]-[hash]",
            *(["--splitting", "--chunk-names=[name]-[hash]"] if splitting else [])]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
@@ -46,6 +49,8 @@ def _esbuild(fmt: str, entries: list[str], outdir: Path, splitting: bool) -> dic
     for out, info in outputs.items():
         if "entryPoint" in info:
             names[Path(info["entryPoint"]).name] = Path(out).name
+        elif out.endswith(".woff2"):  # a font: named by its source file, for the preload link
+            names[Path(next(iter(info["inputs"]))).name] = Path(out).name
     return names
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -116,3 +117,18 @@ def localize(problems: list, tracks: list, texts: dict, lang: str) -> Localized:
         u.lessons = [pick("lesson", l, _lesson) for l in t.lessons]
         out_tracks.append(u)
     return Localized(lang, list(by_slug.values()), out_tracks, untranslated)
+
+
+# builder/markdown.py writes the button of a ``:::result [what]`` block in English ("Show the
+# result", "Show the derivation"), cached per text for every language; its label is
+# translated here, where the page's language is known. A translation names ``what`` in its
+# own language (``:::result la deducción``).
+_SHOW = re.compile(r'(<button type="button" class="show-result">)Show (.*?)(</button>)')
+
+
+def localize_html(html: str, lang: str) -> str:
+    if lang == DEFAULT:
+        return html
+    t = translator(lang)
+    return _SHOW.sub(lambda m: m.group(1) + (t("problem.show_result") if m.group(2) == "the result"
+                                             else t("problem.show_what", what=m.group(2))) + m.group(3), html)

@@ -244,7 +244,7 @@ def _dtype(text: str) -> np.dtype:
 
 # --- framing (CPython pipes) ---------------------------------------------------------------
 
-MAX_FRAME = 64 * 1024 * 1024
+MAX_FRAME = 32 * 1024 * 1024  # = CAPACITY in site/js/channel.js (the browser channel)
 
 
 def frame(payload: bytes) -> bytes:

@@ -24,7 +24,10 @@ def test_shapes(f):
 
 
 def test_dA(f):
-    """dA matches grad_out @ B.T"""
+    """dA matches grad_out @ B.T
+
+    Derive: dA matches the true gradient on random inputs
+    """
     for seed, (m, k, n) in enumerate(SHAPES):
         G, A, B = case(10 + seed, m, k, n)
         dA, _ = f(G, A, B)
@@ -32,7 +35,10 @@ def test_dA(f):
 
 
 def test_dB(f):
-    """dB matches A.T @ grad_out"""
+    """dB matches A.T @ grad_out
+
+    Derive: dB matches the true gradient on random inputs
+    """
     for seed, (m, k, n) in enumerate(SHAPES):
         G, A, B = case(20 + seed, m, k, n)
         _, dB = f(G, A, B)

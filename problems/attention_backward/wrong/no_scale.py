@@ -1,0 +1,11 @@
+# fails: dQ matches dS @ K / √d
+# says: The 1/√d of the forward pass is missing
+import numpy as np
+
+
+def attention_backward(grad_out, Q, K, V, attn):
+    d = Q.shape[-1]
+    dV = attn.swapaxes(-1, -2) @ grad_out
+    dA = grad_out @ V.swapaxes(-1, -2)
+    dS = attn * (dA - (dA * attn).sum(axis=-1, keepdims=True))
+    return dS @ K, dS.swapaxes(-1, -2) @ Q, dV

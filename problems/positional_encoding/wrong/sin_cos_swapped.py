@@ -1,0 +1,11 @@
+# fails: Position 0 is [0, 1, 0, 1, …]
+# says: Sines and cosines are swapped
+import numpy as np
+
+
+def positional_encoding(T, D):
+    angles = np.arange(T)[:, None] * 10000.0 ** (-2 * np.arange(D // 2) / D)
+    PE = np.zeros((T, D))
+    PE[:, 0::2] = np.cos(angles)
+    PE[:, 1::2] = np.sin(angles)
+    return PE
