@@ -17,6 +17,8 @@ from .lessons import track_items
 
 LANG_NAMES = {"python": "Python", "javascript": "JavaScript", "c": "C", "rust": "Rust"}
 FILE_NAMES = {"python": "main.py", "javascript": "main.js", "c": "main.c", "rust": "main.rs"}
+COMMANDS = {"python": "python main.py", "javascript": "node main.js", "c": "cc main.c -o main && ./main",
+            "rust": "rustc main.rs && ./main"}
 # Assistants that open with a prompt given in the URL.
 ASSISTANTS = [("ChatGPT", "https://chatgpt.com/?q="), ("Claude", "https://claude.ai/new?q="),
               ("Perplexity", "https://www.perplexity.ai/search?q=")]
@@ -45,7 +47,7 @@ def lesson_context(lesson, t) -> str:
     body = lesson.body.strip()
     tries = "\n".join(f"{i}. {x}" for i, x in enumerate(lesson.spec.try_, 1))
     return (f"# {lesson.spec.title}\n\n{body}\n\n## {t('lesson.prompt_demo')}\n\n"
-            f"```python\n{lesson.demos['python'].rstrip()}\n```\n\n{t('lesson.prompt_prints')}\n\n"
+            f"```python\n{lesson.demos['python'].rstrip()}\n```\n\n{t('lesson.prompt_prints', command=COMMANDS['python'])}\n\n"
             f"```\n{lesson.spec.expected.rstrip()}\n```\n\n## {t('lesson.try_it')}\n\n{tries}\n")
 
 
@@ -77,7 +79,7 @@ def render_lesson(env, lesson, track, lang: str, assets: dict, runtime_config, p
     ctx = page_context(lang, f"l/{lesson.slug}/index.html")
     t = ctx["t"]
     p = prompts(lesson, t)
-    demos = [{"lang": k, "name": LANG_NAMES[k], "file": FILE_NAMES[k], "source": v,
+    demos = [{"lang": k, "name": LANG_NAMES[k], "file": FILE_NAMES[k], "command": COMMANDS[k], "source": v,
               "runnable": k in ("python", "javascript")} for k, v in lesson.demos.items()]
     demos.sort(key=lambda d: list(LANG_NAMES).index(d["lang"]))
     config = {"id": f"lesson-{lesson.slug}", "timeLimit": 10, "expected": lesson.spec.expected,
