@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -43,7 +44,14 @@ def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
             "checkerZipURL": root + assets["checker.zip"], "learnerZipURL": root + assets["learner.zip"],
             "indexURL": root + index_url if local else index_url,
             # Vendored runtimes ship a memory snapshot of the booted interpreter (builder.runtime).
-            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}
+            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None,
+            "runtimeBytes": _download_bytes(local)}
+
+
+@functools.lru_cache(maxsize=2)
+def _download_bytes(local: bool) -> int:
+    from . import runtime
+    return runtime.download_bytes(local)
 
 
 def _groups(problems, tracks) -> list[dict]:

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.testing import assert_close, numerical_gradient, rng
+from grader.testing import assert_close, numerical_gradient, random_cases, rng
 
 SHAPES = [(3, 4, 2), (1, 5, 1), (6, 2, 7)]
 
@@ -8,6 +8,16 @@ SHAPES = [(3, 4, 2), (1, 5, 1), (6, 2, 7)]
 def case(seed, m, k, n):
     g = rng(seed)
     return g.standard_normal((m, n)), g.standard_normal((m, k)), g.standard_normal((k, n))
+
+
+def make(g, m, k, n):
+    """grad_out (m, n), A (m, k), B (k, n) for random_cases: sizes 1 and square among them."""
+    return g.standard_normal((m, n)), g.standard_normal((m, k)), g.standard_normal((k, n))
+
+
+def explain(name, value, grad_out, A, B):
+    """The hint for a wrong output, for Run examples as for the hidden tests."""
+    return {"dA": "dA should be grad_out @ B.T.", "dB": "dB should be A.T @ grad_out."}[name]
 
 
 def test_shapes(f):
@@ -28,10 +38,8 @@ def test_dA(f):
 
     Derive: dA matches the true gradient on random inputs
     """
-    for seed, (m, k, n) in enumerate(SHAPES):
-        G, A, B = case(10 + seed, m, k, n)
-        dA, _ = f(G, A, B)
-        assert_close(dA, G @ B.T, "dA", hint="dA should be grad_out @ B.T.")
+    random_cases(f, make, lambda got, G, A, B: assert_close(got[0], G @ B.T, "dA", hint="dA should be grad_out @ B.T."),
+                 seed=10, dims="m k n")
 
 
 def test_dB(f):
@@ -39,10 +47,8 @@ def test_dB(f):
 
     Derive: dB matches the true gradient on random inputs
     """
-    for seed, (m, k, n) in enumerate(SHAPES):
-        G, A, B = case(20 + seed, m, k, n)
-        _, dB = f(G, A, B)
-        assert_close(dB, A.T @ G, "dB", hint="dB should be A.T @ grad_out.")
+    random_cases(f, make, lambda got, G, A, B: assert_close(got[1], A.T @ G, "dB", hint="dB should be A.T @ grad_out."),
+                 seed=20, dims="m k n")
 
 
 def test_finite_differences(f):

@@ -16,3 +16,14 @@ export function t(key, values = {}) {
 
 // The worker's boot messages (site/js/worker.js writes them in English), in this language.
 export const workerStatus = (text) => CATALOGUES[lang].runtime.worker[text] ?? text;
+
+// After runner.js's showBoot has written the boot status (in English), say it in this language:
+// the plain status line, or the download line beside its progress bar.
+export function localizeBoot(el, loaded, total) {
+  if (lang === "en") return;
+  const bar = el.querySelector("progress");
+  if (!bar) { el.textContent = workerStatus(el.textContent); return; }
+  const mb = (n) => (n / 1e6).toFixed(1);
+  bar.setAttribute("aria-label", t("runtime.download_label"));
+  el.firstChild.textContent = t("runtime.downloading", { loaded: mb(loaded), total: mb(total) });
+}

@@ -1,7 +1,7 @@
 // The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
 // next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
 import { openEditor } from "./lazy-editor.js";
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
 import { draft, progress, prefs } from "./storage.js";
 import { setupHints } from "./hints.js";
@@ -13,7 +13,7 @@ import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
-import { t, workerStatus } from "./i18n.js";
+import { localizeBoot, t } from "./i18n.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -79,7 +79,7 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text) => { status.textContent = workerStatus(text); });
+const runner = new Runner(config, (text, loaded) => { showBoot(status, text, loaded, config.runtimeBytes); localizeBoot(status, loaded, config.runtimeBytes); });
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";

@@ -23,7 +23,7 @@ function spawn(url, init, onStatus) {
   };
   slot.ready = new Promise((resolve, reject) => {
     slot.handlers.set("init", (m) => {
-      if (m.type === "status") return onStatus && onStatus(m.payload.text);
+      if (m.type === "status") return onStatus && onStatus(m.payload.text, m.payload.loaded);
       slot.handlers.delete("init");
       if (m.type === "ready") { slot.info = m.payload; resolve(slot); } else reject(new Error(m.payload.error));
     });
@@ -116,6 +116,22 @@ export class Runner {
                                            : "Python stopped (out of memory or stack); it was restarted." };
   }
 
+  // "Try my input", ungraded, in a learner worker of its own: {source, entry, args (Python
+  // defining each argument), argNames, returnNames, reference (source or null)} ->
+  // {mine, reference}, each {status, values: [{name, repr, shape, dtype}], output, message, line}.
+  async tryInput(payload) {
+    await this.ready;
+    const slot = await this.takeLearner();
+    const limit = this.config.timeLimit * 1000 * (payload.reference ? 2 : 1);
+    const m = await Promise.race([request(slot, "try", payload), after(limit, { type: "stopped" })]);
+    slot.worker.terminate();
+    if (m.type === "tried") return m.payload.result;
+    const message = m.type === "stopped" ? `Stopped after the time limit of ${this.config.timeLimit} s.`
+                                         : "Python stopped (out of memory or stack); it was restarted.";
+    return { mine: { status: m.type === "stopped" ? "timeout" : "error", values: [], output: "", message, line: null },
+             reference: null };
+  }
+
   // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
   async run(source, mode, onEvent) {
     await this.ready;
@@ -165,4 +181,24 @@ export class Runner {
     return this.restartChecker(mode);
   }
 
+}
+
+// The boot status line, with the runtime download's progress on a first visit:
+// "Downloading Python: 7.1 of 19.0 MB" and a progress bar, then the next step's text.
+export function showBoot(el, text, loaded, total) {
+  let bar = el.querySelector("progress");
+  if (loaded === undefined || !total || loaded >= total) {
+    el.textContent = loaded >= total ? "Starting Python…" : text;
+    return;
+  }
+  const mb = (n) => (n / 1e6).toFixed(1);
+  if (!bar) {
+    el.textContent = "";
+    el.append(document.createElement("span"), bar = document.createElement("progress"));
+    bar.max = total;
+    bar.setAttribute("aria-label", "Python download");
+  }
+  bar.value = loaded;
+  el.firstChild.textContent = `Downloading Python: ${mb(loaded)} of ${mb(total)} MB. The editor works already; `
+    + "Submit is ready when this is done. ";
 }

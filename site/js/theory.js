@@ -2,11 +2,11 @@
 // editor: a textarea with Tab indenting, no CodeMirror to download) with Run and Reset;
 // code runs in the same worker runtime as the problems (booted on load), output shown
 // under the block. Ctrl/⌘+Enter in a block runs it. Edits last until the page is left.
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { createPlainEditor } from "./plain-editor.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
-import { t, workerStatus } from "./i18n.js";
+import { localizeBoot, t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
@@ -21,7 +21,7 @@ const TEXT = {
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const status = document.getElementById("runtime-status");
-const runner = new Runner(config, (text) => { status.textContent = workerStatus(text); });
+const runner = new Runner(config, (text, loaded) => { showBoot(status, text, loaded, config.runtimeBytes); localizeBoot(status, loaded, config.runtimeBytes); });
 runner.ready.then(() => { status.textContent = TEXT.ready; },
   (e) => { status.textContent = TEXT.failed(e.message); });
 
