@@ -15,7 +15,7 @@ check: setup
 	.venv/bin/python -m grader check problems
 
 test: setup
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -n 2 --dist loadgroup  # 2 cores: two workers; a test group stays on one
 
 bench: setup
 	.venv/bin/python -m bench

@@ -72,7 +72,8 @@ def main(argv=None) -> int:
             log(f"  first visit {r['transfer']['first']['bytes']:,} B, repeat {r['transfer']['repeat']['bytes']:,} B")
             log(f"== Submit → report and Run examples, every problem ({runs_n} runs each)")
             r["submit_rounds"] = {slug: 4 if not args.quick else 2 for slug in report.SUBMIT_TARGETS}
-            r["submit"] = runs.submit_times(pw, iso, refs, runs_n, foreign, log, rounds=r["submit_rounds"])
+            r["submit"] = runs.submit_times(pw, iso, refs, runs_n, foreign, log, rounds=r["submit_rounds"],
+                                            n_other=max(3, runs_n // 4))
             r["cpython_grading"] = runs.cpython_times(site_dir, {s: refs[s] for s in report.SUBMIT_TARGETS if s in refs}, runs_n)
             log("  the same grading in CPython (yardstick): " + ", ".join(
                 f"{s} {ms:.1f} ms" for s, ms in r["cpython_grading"].items()))
