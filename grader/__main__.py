@@ -33,8 +33,12 @@ def cmd_run(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .check import check_all
+    from .check import check_all, translation_warnings
     errors = check_all(Path(args.problems), log=lambda s: print(s, file=sys.stderr))
+    warnings, bad = translation_warnings(Path(args.problems))
+    errors += bad
+    for w in warnings:
+        print(w, file=sys.stderr)
     for e in errors:
         print(e)
     print(f"{len(errors)} error(s)" if errors else "all problems ok", file=sys.stderr)

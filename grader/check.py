@@ -55,3 +55,15 @@ def check_all(root: Path, log=print) -> list[str]:
         log(f"{'ok  ' if not errs else 'FAIL'} {p.slug}")
         errors += errs
     return errors
+
+
+def translation_warnings(root: Path) -> tuple[list[str], list[str]]:
+    """Translations (grader/translations.py): missing or out-of-date ones are warnings,
+    malformed ones errors."""
+    from .translations import LANGUAGES, load_translations
+    warnings, errors = [], []
+    for lang in LANGUAGES:
+        _, w, e = load_translations(root, lang)
+        warnings += w
+        errors += e
+    return warnings, errors

@@ -5,22 +5,25 @@ import { progress, draft } from "./storage.js";
 import { schedule, isDue, daysUntil, daysOverdue, streak } from "./kata.js";
 import { setupTransfer } from "./transfer.js";
 import { registerOffline } from "./offline.js";
+import { t } from "./i18n.js";
 
+// Plurals: a "_one" message when n is 1, "_other" otherwise (as transfer.js).
+const plural = (key, n, values = {}) => t(`${key}_${n === 1 ? "one" : "other"}`, { n, ...values });
 const rows = [...document.querySelectorAll("[data-problem-id]")];
 const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
 // Every learner-facing string of this file.
 const TEXT = {
-  state: { solved: "✓ Solved", attempted: "Attempted", started: "In progress", "": "Not started" },
-  next: "Suggested next: ",
-  allDone: "You have solved every problem here.",
-  count: (shown, total) => `${shown} of ${total} problems`,
-  practise: "Practise again",
-  practiseLabel: (title) => `Practise ${title} again`,
-  overdue: (n) => (n === 0 ? "due today" : `due ${n} day${n === 1 ? "" : "s"} ago`),
-  nothingDue: "Nothing is due today.",
-  nextDue: (title, n) => `Next: ${title}, in ${n} day${n === 1 ? "" : "s"}.`,
-  streak: (n) => (n ? `· ${n}-day streak` : "· no streak yet"),
-  streakLabel: (n) => `${n} day${n === 1 ? "" : "s"} in a row with a practice pass`,
+  state: { solved: t("catalogue.solved"), attempted: t("catalogue.attempted"), started: t("catalogue.started"), "": t("catalogue.not_started") },
+  next: t("catalogue.suggested"),
+  allDone: t("catalogue.all_solved"),
+  count: (shown, total) => t("catalogue.count", { shown, total }),
+  practise: t("catalogue.practise"),
+  practiseLabel: (title) => t("catalogue.practise_label", { title }),
+  overdue: (n) => (n === 0 ? t("catalogue.due_today") : plural("catalogue.overdue", n)),
+  nothingDue: t("catalogue.nothing_due"),
+  nextDue: (title, n) => plural("catalogue.next_due", n, { title }),
+  streak: (n) => (n ? plural("catalogue.streak", n) : t("catalogue.no_streak")),
+  streakLabel: (n) => plural("catalogue.streak_label", n),
 };
 
 // "solved" or "attempted" (submitted), else "started" (a saved draft), else "".

@@ -8,6 +8,7 @@
 // "Now" for tests: localStorage["mlkata:clock-offset-days"] (a number of days, outside the
 // exported keys) moves this module's clock forward; nothing else reads it.
 import { kata, kataDays, progress } from "./storage.js";
+import { t } from "./i18n.js";
 
 export const INTERVALS = [1, 3, 7, 21, 60];  // days
 const DAY = 86400000;
@@ -78,10 +79,11 @@ export function record(id, passed, source, practising) {
 }
 
 // Every learner-facing string of the page's part.
+const plural = (key, n) => t(`${key}_${n === 1 ? "one" : "other"}`, { n });
 const TEXT = {
-  passed: (days) => `Practice passed: this problem comes back in ${days} day${days === 1 ? "" : "s"}.`,
-  early: (days) => `Practice passed. It was not due yet, so its schedule stays: back in ${days} day${days === 1 ? "" : "s"}.`,
-  failed: "Not yet from memory: this problem comes back tomorrow. Try again now if you like; the solution you kept aside is above the editor.",
+  passed: (days) => plural("kata.passed", days),
+  early: (days) => plural("kata.early", days),
+  failed: t("kata.failed"),
 };
 
 // The problem page in practice: shows the bar and the last passing solution, kept aside

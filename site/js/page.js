@@ -15,6 +15,7 @@ import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
+import { localizeBoot, t } from "./i18n.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -26,12 +27,12 @@ const buttons = { tests: $("#submit"), examples: $("#run-examples") };
 
 // Every learner-facing string of this file.
 const TEXT = {
-  resetDone: "Reset to the starter code. Undo brings your code back.",
-  ready: "Python ready",
-  notIsolated: "Python ready. This page is not cross-origin isolated, so each run is graded by replaying it (slower); reloading may fix that.",
-  failed: (message) => `Python failed to start: ${message}. Reload to try again.`,
-  heldBackMark: (name) => `${name}: failed here (derive mode holds the message back until the last hint).`,
-  sameIn: (n) => ` (the same in ${n} tests)`,
+  resetDone: t("page.reset_done"),
+  ready: t("runtime.ready"),
+  notIsolated: t("runtime.not_isolated"),
+  failed: (message) => t("runtime.failed", { error: message }),
+  heldBackMark: (name) => t("page.held_back_mark", { name }),
+  sameIn: (n) => t("page.same_in", { n }),
 };
 
 function say(text, kind = "info") {
@@ -86,7 +87,7 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text, loaded) => showBoot(status, text, loaded, config.runtimeBytes));
+const runner = new Runner(config, (text, loaded) => { showBoot(status, text, loaded, config.runtimeBytes); localizeBoot(status, loaded, config.runtimeBytes); });
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";

@@ -5,27 +5,34 @@
 // screen readers, a visually hidden summary (shape, worst entry, ranges); the drawing itself
 // is role="img" with a short label. Loaded only when a report carries a picture.
 
+import { t } from "./i18n.js";
+
 const NS = "http://www.w3.org/2000/svg";
 const PALETTE = 6;  // class / series colours: .c0 … .c5 in style.css, shapes tell them apart too
 
 // Every learner-facing string of this file.
 const TEXT = {
-  yours: "Yours", expected: "Expected", difference: "Yours − expected",
-  diffCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values, the expected ones and their difference (red above zero, blue below, grey not a number). The worst entry is outlined.`,
-  lineCaption: (name, shape) => `${name}, shape ${shapeText(shape)}: your values (solid) and the expected ones (dashed). The worst entry is circled.`,
-  downsampled: (block) => ` Drawn downsampled, one ${block.length === 1 ? "point" : "cell"} per block of ${block.join(" × ")} entries.`,
-  worst: (idx) => ` Worst entry at [${idx.join(", ")}].`,
-  worstIn: (spans) => ` Worst entry within ${spans.join(", ")}.`,
-  span: (what, a, b) => (a === b ? `${what} ${a}` : `${what} ${a}–${b}`),
-  range: (what, r) => ` ${what} range from ${fmt(r[0])} to ${fmt(r[1])}.`,
-  nonFinite: (n) => ` ${n} entr${n === 1 ? "y is" : "ies are"} NaN or infinite (grey).`,
-  series: (s, r) => ` ${s.name}: ${s.y.length} values, first ${fmt(s.y[0])}, last ${fmt(s.y[s.y.length - 1])}, from ${fmt(r[0])} to ${fmt(r[1])}.`,
-  lineSummary: (p) => `Line chart${p.title ? ` “${p.title}”` : ""}${p.x_label ? `, x: ${p.x_label}` : ""}${p.y_label ? `, y: ${p.y_label}` : ""}.`,
-  scatterSummary: (p, classes) => `Scatter plot${p.title ? ` “${p.title}”` : ""}: ${p.points.length} points in ${classes.length} class${classes.length === 1 ? "" : "es"} (${classes.join(", ")}).`,
-  boundary: (g, share) => ` Shaded regions: the predicted class over x from ${fmt(g.x0)} to ${fmt(g.x1)} and y from ${fmt(g.y0)} to ${fmt(g.y1)}; ${share}.`,
-  share: (c, pct) => `class ${c} covers ${pct}%`,
-  misclassified: (n) => ` ${n} point${n === 1 ? " lies" : "s lie"} in a region of another class.`,
-  classLabel: (c) => `class ${c}`,
+  yours: t("pictures.yours"), expected: t("pictures.expected"), difference: t("pictures.difference"),
+  diffCaption: (name, shape) => t("pictures.diff_caption", { name, shape: shapeText(shape) }),
+  lineCaption: (name, shape) => t("pictures.line_caption", { name, shape: shapeText(shape) }),
+  head: (name, shape) => t("pictures.head", { name, shape: shapeText(shape) }),
+  downsampled: (block) => t(block.length === 1 ? "pictures.downsampled_point" : "pictures.downsampled_cell", { block: block.join(" × ") }),
+  worst: (idx) => t("pictures.worst", { index: idx.join(", ") }),
+  worstIn: (spans) => t("pictures.worst_in", { spans: spans.join(", ") }),
+  span: (what, a, b) => t(`pictures.${what}`, { a, b }).replace(`${a}–${a}`, String(a)),
+  range: (what, r) => t(`pictures.range_${what}`, { lo: fmt(r[0]), hi: fmt(r[1]) }),
+  scale: (s) => t("pictures.scale", { scale: fmt(s) }),
+  series: (s, r) => t("pictures.series", { name: s.name, count: s.y.length, first: fmt(s.y[0]), last: fmt(s.y[s.y.length - 1]),
+                                          lo: fmt(r[0]), hi: fmt(r[1]) }),
+  lineSummary: (p) => t("pictures.line", { title: p.title ? ` “${p.title}”` : "" }) +
+    (p.x_label ? t("pictures.x_axis", { label: p.x_label }) : "") + (p.y_label ? t("pictures.y_axis", { label: p.y_label }) : ""),
+  scatterSummary: (p, classes) => t("pictures.scatter", { title: p.title ? ` “${p.title}”` : "", count: p.points.length,
+                                                         k: classes.length, classes: classes.join(", ") }),
+  boundary: (g, share) => t("pictures.boundary", { x0: fmt(g.x0), x1: fmt(g.x1), y0: fmt(g.y0), y1: fmt(g.y1), share }),
+  share: (c, pct) => t("pictures.share", { c, pct }),
+  misclassified: (n) => t(`pictures.misplaced_${n === 1 ? "one" : "other"}`, { n }),
+  classLabel: (c) => t("pictures.class", { c }),
+  index: t("pictures.index"),
 };
 
 const fmt = (v) => (typeof v === "number" ? Number(v.toPrecision(4)).toString() : String(v));
@@ -92,7 +99,7 @@ function heatmap(title, grid, scale, worstCell) {
     g.append(svg("rect", { x: c * cell - 1, y: r * cell - 1, width: cell + 2, height: cell + 2, class: "worst" }));
   }
   s.append(g);
-  s.append(svg("text", { x: 0, y: h + top + 13, class: "chart-tick" }, document.createTextNode(`colour scale ±${fmt(scale)}`)));
+  s.append(svg("text", { x: 0, y: h + top + 13, class: "chart-tick" }, document.createTextNode(TEXT.scale(scale))));
   return s;
 }
 
@@ -102,7 +109,7 @@ function worstText(full, block) {
   if (!w) return "";
   const lo = w.map((b, i) => b * block[i]), hi = w.map((b, i) => Math.min((b + 1) * block[i], full.shape[i]) - 1);
   if (block.every((b) => b === 1)) return TEXT.worst(w);
-  const what = w.length === 1 ? ["entries"] : ["rows", "columns"];
+  const what = w.length === 1 ? ["entries"] : ["rows", "columns"];  // pictures.rows etc.
   return TEXT.worstIn(w.map((_, i) => TEXT.span(what[i], lo[i], hi[i])));
 }
 
@@ -118,11 +125,9 @@ function diffHeatmaps(name, full) {
   const dscale = Math.max(Math.abs(rd[0]), Math.abs(rd[1]));
   const worst = full.worst;
   const cell = worst && worst.slice(-2);
-  const nonFinite = flat(got).filter((v) => !finite(v)).length;
   const blocked = block.some((b) => b > 1);
-  const summary = `${name}, shape ${shapeText(shape)}.` + (blocked ? TEXT.downsampled(block) : "") +
-    worstText(full, block) + TEXT.range("Your values", rg) + TEXT.range("The expected values", re) +
-    TEXT.range("The differences", rd) + (nonFinite ? TEXT.nonFinite(nonFinite) : "");
+  const summary = TEXT.head(name, shape) + (blocked ? TEXT.downsampled(block) : "") +
+    worstText(full, block) + TEXT.range("yours", rg) + TEXT.range("expected", re) + TEXT.range("diff", rd);
   const maps = html("div", "heatmaps");
   maps.append(heatmap(TEXT.yours, got, scale, cell), heatmap(TEXT.expected, expected, scale, cell),
               heatmap(TEXT.difference, diff, dscale, cell));
@@ -183,12 +188,10 @@ function diffLine(name, full) {
   const worst = full.worst;
   const wi = worst && worst[worst.length - 1];
   const blocked = block.some((b) => b > 1);
-  const nonFinite = got.filter((v) => !finite(v)).length;
-  const summary = `${name}, shape ${shapeText(shape)}.` + (blocked ? TEXT.downsampled(block) : "") +
-    worstText(full, block) + TEXT.range("Your values", range(got)) +
-    TEXT.range("The expected values", range(expected)) + (nonFinite ? TEXT.nonFinite(nonFinite) : "");
+  const summary = TEXT.head(name, shape) + (blocked ? TEXT.downsampled(block) : "") +
+    worstText(full, block) + TEXT.range("yours", range(got)) + TEXT.range("expected", range(expected));
   const chart = lineChart(name, series, { xStep: block[block.length - 1], marks: worst ? [{ i: wi, y: got[wi] }] : [],
-                                          xLabel: "index" });
+                                          xLabel: TEXT.index });
   return figure(TEXT.lineCaption(name, shape) + (blocked ? TEXT.downsampled(block) : ""), summary, chart, legend(series));
 }
 

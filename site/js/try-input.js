@@ -5,26 +5,27 @@
 // Created the first time the panel opens (page.js imports this module then), so the page's
 // main path carries none of it.
 import { settings } from "./storage.js";
+import { t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
-  intro: (names) => `Define ${names.join(", ")} in Python (NumPy is np), then run your function on them. Nothing is graded.`,
-  argsLabel: "Arguments, as Python",
-  run: "Run with my input",
-  running: "Running…",
-  compare: "Compare with the reference",
-  mine: "Your function",
-  reference: "The reference",
-  returned: "returned",
-  printed: "Printed",
-  noReference: (why) => `The reference could not be loaded (${why}).`,
-  atLine: (n) => ` (line ${n} of your code)`,
-  status: { ok: "", error: "Raised an exception", timeout: "Stopped: time limit" },
-  scalar: "scalar",
-  differs: "differs from the reference",
-  same: "same as the reference",
-  mark: (message) => `Try my input: ${message}`,
-  failed: (message) => `This input could not be run: ${message}`,
+  intro: (names) => t("try.intro", { names: names.join(", ") }),
+  argsLabel: t("try.args_label"),
+  run: t("try.run"),
+  running: t("try.running"),
+  compare: t("try.compare"),
+  mine: t("try.mine"),
+  reference: t("try.reference"),
+  printed: t("try.printed"),
+  noReference: (why) => t("try.no_reference", { why }),
+  atLine: (n) => t("try.at_line", { n }),
+  status: { ok: "", error: t("try.error"), timeout: t("try.timeout") },
+  scalar: t("try.scalar"),
+  shape: (dims) => t("try.shape", { dims }),
+  differs: t("try.differs"),
+  same: t("try.same"),
+  mark: (message) => t("try.mark", { message }),
+  failed: (message) => t("try.failed", { message }),
 };
 
 function el(tag, attrs = {}, ...children) {
@@ -37,7 +38,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const shapeText = (shape) => (!Array.isArray(shape) ? null : shape.length === 0 ? TEXT.scalar
-  : `shape (${shape.join(", ")}${shape.length === 1 ? "," : ""})`);
+  : TEXT.shape(`(${shape.join(", ")}${shape.length === 1 ? "," : ""})`));
 
 // One side's result R = {status, values: [{name, repr, shape, dtype}], output, message, line}.
 // other: the reference's R beside the learner's, to say which values differ (as printed).
