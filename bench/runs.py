@@ -113,7 +113,7 @@ def back_to_back(pw, base: str, slug: str, src: str, n: int, foreign: list) -> d
 
 MEMORY = """async () => {
   const m = await performance.measureUserAgentSpecificMemory();
-  const workers = m.breakdown.filter((b) => b.types.includes("DedicatedWorker")).length;
+  const workers = m.breakdown.filter((b) => b.bytes > 0 && (b.attribution || []).some((a) => a.scope === "DedicatedWorkerGlobalScope")).length;
   return { bytes: m.bytes, workers };
 }"""
 
