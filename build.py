@@ -18,9 +18,9 @@ from pathlib import Path
 
 from builder import assets, buildcache, output, pages, runtime
 from builder.offline import write_service_worker
-from builder.tracks import load_tracks
+from builder.content import ContentError, load_content
 from builder.markdown import MarkdownError
-from grader.problem import ProblemError, load_all
+from grader.problem import ProblemError
 
 ROOT = Path(__file__).resolve().parent
 CDN_ORIGIN = "https://cdn.jsdelivr.net"
@@ -35,16 +35,22 @@ class BuildError(Exception):
 
 
 def load_problems(problems_dir: Path, check: bool):
-    """Every problem and track, validated; with ``check``, references and starters are run."""
-    problems, errors = load_all(problems_dir, load=buildcache.load_problem)
-    tracks, track_errors = load_tracks(problems_dir, problems)
-    errors += track_errors
-    if check and not errors:
+    """Every problem and track, validated by the loader ``grader check`` uses; with ``check``,
+    references, starters and mutants are run too. Warnings are printed, errors raised."""
+    try:
+        content = load_content(problems_dir)
+    except ContentError as e:
+        raise BuildError(e.errors) from None
+    findings = list(content.warnings)
+    if check:
         from builder.checkcache import check_cached
-        errors += check_cached(problems)
-    if errors:
-        raise BuildError(errors)
-    return problems, tracks
+        from grader.check import is_warning
+        findings += check_cached(content.problems)
+        if any(not is_warning(f) for f in findings):
+            raise BuildError(findings)
+    for w in findings:
+        print(w, file=sys.stderr)
+    return content.problems, content.tracks
 
 
 def write_problem_files(out: Path, problems) -> None:

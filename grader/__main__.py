@@ -33,11 +33,14 @@ def cmd_run(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .check import check_all
-    errors = check_all(Path(args.problems), log=lambda s: print(s, file=sys.stderr))
-    for e in errors:
-        print(e)
-    print(f"{len(errors)} error(s)" if errors else "all problems ok", file=sys.stderr)
+    from .check import check_all, is_warning
+    findings = check_all(args.problems, log=lambda s: print(s, file=sys.stderr, flush=True))
+    for f in findings:
+        print(f, flush=True)
+    errors = [f for f in findings if not is_warning(f)]
+    warnings = len(findings) - len(errors)
+    tail = f", {warnings} warning(s)" if warnings else ""
+    print(f"{len(errors)} error(s){tail}" if errors else f"all problems ok{tail}", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -56,8 +59,9 @@ def main(argv=None) -> int:
     r.add_argument("--json", action="store_true", help="print exactly the report, as JSON")
     r.add_argument("--examples", action="store_true", help="run the visible examples instead of the hidden tests")
     r.set_defaults(func=cmd_run)
-    c = sub.add_parser("check", help="validate every problem folder")
-    c.add_argument("problems", nargs="?", default="problems")
+    c = sub.add_parser("check", help="validate a problems folder, one problem folder, or a slug")
+    c.add_argument("problems", nargs="?", default="problems",
+                   help="a problems folder (default problems), a problem folder, or a slug")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("schema", help="print problem.yaml's JSON Schema")
     s.set_defaults(func=cmd_schema)
