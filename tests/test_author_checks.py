@@ -4,6 +4,7 @@ The pattern (a one-problem copy of matmul_backward, edited) is test_author_error
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +78,80 @@ def test_build_reports_a_broken_tests_py_the_same_way(tmp_path):
     t = hidden_of(root)
     assert built.returncode == 1
     assert f"{t}:{line_of(t, 'import nosuch_module_xyz')}: tests.py raised while loading: ModuleNotFoundError" in built.stderr
+
+
+# 2. One loader: `grader check` and the build agree on every error; check takes a root, a
+#    problem folder or a slug, and never reports success on something holding no problem.
+
+def findings(text: str) -> list[str]:
+    return [l for l in text.splitlines() if re.match(r"^/.+?:\d+: ", l)]
+
+
+AGREE = {
+    "broken_math": (lambda f: sub(f, "statement.md", "## Notes", "## Notes\n\nBroken $\\frac{a}{$ here."),
+                    "statement.md", "math:"),
+    "unknown_track": (lambda f: sub(f, "problem.yaml", "difficulty: easy", "difficulty: easy\ntrack: nosuchtrack"),
+                      "problem.yaml", "track 'nosuchtrack' has no folder"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(AGREE))
+def test_check_and_build_agree(tmp_path, case):
+    edit, file, message = AGREE[case]
+    root = make(tmp_path, edit)
+    code, out = check(root)
+    built = build(root, tmp_path / "dist", "--no-check")
+    assert code == 1 and built.returncode == 1
+    hits = [l for l in findings(out) if message in l]
+    assert hits and Path(hits[0].split(":", 1)[0]).name == file, out
+    assert findings(out) == findings(built.stderr)
+
+
+def test_check_one_problem_folder_with_todos_fails(tmp_path):
+    root = tmp_path / "problems"
+    root.mkdir()
+    made = subprocess.run([sys.executable, "build.py", "new", "mse_backward", "--problems", str(root)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    code, out = check(root / "mse_backward")
+    assert code == 1
+    assert f"{root / 'mse_backward' / 'problem.yaml'}:4: TODO left in the file" in out
+
+
+def test_check_by_slug_checks_that_problem_only(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "grader", "check", "matmul_backward"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stderr.splitlines()[0] == "ok   matmul_backward"
+    assert proc.stderr.splitlines()[-1] == "all problems ok"
+
+
+@pytest.mark.parametrize("what", ["empty_folder", "no_such_path"])
+def test_check_of_nothing_is_an_error(tmp_path, what):
+    target = tmp_path / "empty" if what == "empty_folder" else tmp_path / "nope"
+    if what == "empty_folder":
+        (target / "notes").mkdir(parents=True)
+    code, out = check(target)
+    assert code == 1
+    if what == "empty_folder":
+        assert out == (f"{target}:1: no problem here: a problem is a folder holding problem.yaml, "
+                       "and a problems folder holds such folders\n")
+    else:
+        assert out == f"{target}:1: not a problems folder, a problem folder or the slug of a problem in problems/\n"
+
+
+def test_check_results_are_cached_by_content(tmp_path, monkeypatch):
+    """A second check of unchanged files runs nothing; editing a mutant re-runs that problem."""
+    from builder import checkcache
+    from builder.content import load_content
+    monkeypatch.setattr(checkcache, "CACHE", tmp_path / "cache")
+    root = make(tmp_path)
+    runs = []
+    monkeypatch.setattr(checkcache, "check_problem", lambda p: runs.append(p.slug) or [])
+    problems = load_content(root).problems
+    assert checkcache.check_cached(problems) == [] and runs == ["matmul_backward"]
+    assert checkcache.check_cached(problems) == [] and runs == ["matmul_backward"]
+    (root / "matmul_backward" / "wrong").mkdir()
+    (root / "matmul_backward" / "wrong" / "x.py").write_text("# fails: a\n# says: b\n")
+    checkcache.check_cached(problems)
+    assert runs == ["matmul_backward", "matmul_backward"]
