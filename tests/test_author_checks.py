@@ -155,3 +155,67 @@ def test_check_results_are_cached_by_content(tmp_path, monkeypatch):
     (root / "matmul_backward" / "wrong" / "x.py").write_text("# fails: a\n# says: b\n")
     checkcache.check_cached(problems)
     assert runs == ["matmul_backward", "matmul_backward"]
+
+
+# 3. Mutants: known-wrong submissions that must fail the test they name, with the message
+#    they promise.
+
+def add_mutant(root: Path, name: str, source: str) -> Path:
+    d = root / "matmul_backward" / "wrong"
+    d.mkdir(exist_ok=True)
+    (d / name).write_text(source)
+    return d / name
+
+
+def test_every_problem_has_three_mutants_with_headers():
+    from grader.authoring.mutants import load
+    for folder in sorted(p for p in (ROOT / "problems").iterdir() if (p / "problem.yaml").is_file()):
+        ms = load(folder)
+        assert len(ms) >= 3, f"{folder.name} has {len(ms)} mutants"
+        for m in ms:
+            assert m.fails and m.says, f"{m.path} lacks its header"
+
+
+def test_solution_copied_into_wrong_fails_check(tmp_path):
+    root = make(tmp_path)
+    bare = add_mutant(root, "copy.py", (root / "matmul_backward" / "solution.py").read_text())
+    code, out = check(root)
+    assert code == 1
+    assert out.splitlines()[0] == (f"{bare}:1: the header must start the file with the lines “# fails: <test name>” "
+                                   "and “# says: <message fragment>” (fails and says missing)")
+    bare.unlink()
+    headed = add_mutant(root, "copy.py", SOLUTION_HEADER + (root / "matmul_backward" / "solution.py").read_text())
+    code, out = check(root)
+    assert code == 1
+    assert out.splitlines()[0] == f"{headed}:1: this mutant passes every test: the tests do not catch the mistake it makes"
+
+
+WRONG_DB = "import numpy as np\n\n\ndef matmul_backward(grad_out, A, B):\n    return grad_out @ B.T, A.T @ grad_out / 2\n"
+
+
+@pytest.mark.parametrize("case", ["unknown_test", "other_test", "wrong_fragment"])
+def test_mutant_promises_are_checked(tmp_path, case):
+    root = make(tmp_path)
+    header = {"unknown_test": "# fails: dB matches A.T @ grad_ou\n# says: times 0.5\n",
+              "other_test": "# fails: dA matches grad_out @ B.T\n# says: times 0.5\n",
+              "wrong_fragment": "# fails: dB matches A.T @ grad_out\n# says: transposed\n"}[case]
+    m = add_mutant(root, "half_db.py", header + WRONG_DB)
+    code, out = check(root)
+    assert code == 1
+    first = out.splitlines()[0]
+    if case == "unknown_test":
+        assert first == (f"{m}:1: names the test “dB matches A.T @ grad_ou”, which tests.py does not have; "
+                         "did you mean “dB matches A.T @ grad_out”?")
+    elif case == "other_test":
+        assert first == (f"{m}:1: “dA matches grad_out @ B.T” passes on this mutant (it fails “dB matches A.T @ "
+                         "grad_out”, “Diagnostic: matches finite-difference numerical gradient” instead)")
+    else:
+        assert first.startswith(f"{m}:1: “dB matches A.T @ grad_out” fails, but its message lacks “transposed”; "
+                                "it says: dB is wrong at 8 of 8 entries.")
+
+
+def test_a_kept_promise_passes(tmp_path):
+    root = make(tmp_path)
+    add_mutant(root, "half_db.py", "# fails: dB matches A.T @ grad_out\n# says: times 0.5 everywhere\n" + WRONG_DB)
+    code, out = check(root)
+    assert code == 0, out
