@@ -219,3 +219,82 @@ def test_a_kept_promise_passes(tmp_path):
     add_mutant(root, "half_db.py", "# fails: dB matches A.T @ grad_out\n# says: times 0.5 everywhere\n" + WRONG_DB)
     code, out = check(root)
     assert code == 0, out
+
+
+# 4. No silent mistakes: each is an error (or a warning) at its file and line.
+
+def test_two_test_functions_with_one_name(tmp_path):
+    def edit(f):
+        t = f / "tests.py"
+        t.write_text(t.read_text() + '\n\ndef test_dA(f):\n    """dA again, under a new name"""\n    test_dB(f)\n')
+    root = make(tmp_path, edit)
+    code, out = check(root)
+    t = hidden_of(root)
+    second = [i for i, l in enumerate(t.read_text().splitlines(), 1) if l.startswith("def test_dA(")][1]
+    assert code == 1
+    assert (f"{t}:{second}: a second function named test_dA (the first is at line {line_of(t, 'def test_dA(')}) "
+            "replaces it: rename one") in out
+
+
+def test_two_problems_with_one_title(tmp_path):
+    root = make(tmp_path)
+    shutil.copytree(root / "matmul_backward", root / "matmul_backward_two")
+    sub(root / "matmul_backward_two", "problem.yaml", "id: mk-0001", "id: mk-0777")
+    code, out = check(root)
+    y = root / "matmul_backward" / "problem.yaml"
+    assert code == 1
+    assert (f"{y}:{line_of(y, 'title:')}: the title 'Matmul backward' is also the title of matmul_backward_two: "
+            "learners could not tell them apart") in out
+
+
+def test_raw_html_in_a_statement_is_a_warning(tmp_path):
+    root = make(tmp_path, lambda f: sub(f, "statement.md", "## Notes", "## Notes\n\nSee <b>this</b> and `<i>`."))
+    code, out = check(root)
+    md = root / "matmul_backward" / "statement.md"
+    assert code == 0, out
+    assert out.splitlines() == [f"{md}:{line_of(md, 'See <b>')}: warning: raw HTML <b> is shown as text, not rendered: "
+                                "write Markdown (or `code` to show a tag)",
+                                f"{md}:{line_of(md, 'See <b>')}: warning: raw HTML </b> is shown as text, not rendered: "
+                                "write Markdown (or `code` to show a tag)"]
+    built = build(root, tmp_path / "dist", "--no-check")
+    assert built.returncode == 0 and f"{md}:{line_of(md, 'See <b>')}: warning: raw HTML <b>" in built.stderr
+
+
+def test_a_slug_that_breaks_the_rule(tmp_path):
+    root = make(tmp_path, name="msé_backward")
+    code, out = check(root)
+    assert code == 1
+    assert out.splitlines()[0] == (f"{root / 'msé_backward' / 'problem.yaml'}:1: the folder name 'msé_backward' is "
+                                   "the slug, and a slug is lowercase ASCII letters, digits and underscores, "
+                                   "starting with a letter")
+    made = subprocess.run([sys.executable, "build.py", "new", "msé_backward", "--problems", str(root)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert made.returncode == 2 and "a slug is lowercase ASCII letters" in made.stderr
+
+
+def test_an_example_the_reference_disagrees_with_is_reported_at_its_line(tmp_path):
+    root = make(tmp_path, lambda f: sub(f, "problem.yaml", 'dA: "[[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]"',
+                                        'dA: "[[0.0, 0.0, 0.0], [0.0, 0.0, 1.0]]"'))
+    code, out = check(root)
+    y = root / "matmul_backward" / "problem.yaml"
+    second = [i for i, l in enumerate(y.read_text().splitlines(), 1) if l.startswith("  - inputs:")][1]
+    assert code == 1
+    assert (f"{y}:{second}: examples[1]: the reference disagrees with the expected output: dA is wrong at 1 of 6 "
+            "entries.") in out
+
+
+@pytest.mark.parametrize("typo,key,line_key,suggestion", [
+    ("dificulty: hard", "dificulty", "dificulty", "difficulty"),
+    ("tolerance: {atol: 1.0e-6, rtl: 1.0e-6}", "tolerance.rtl", "tolerance", "rtol"),
+])
+def test_unknown_keys_get_did_you_mean(tmp_path, typo, key, line_key, suggestion):
+    def edit(f):
+        if typo.startswith("tolerance"):
+            sub(f, "problem.yaml", "tolerance: {atol: 1.0e-6, rtol: 1.0e-6}", typo)
+        else:
+            sub(f, "problem.yaml", "difficulty: easy", "difficulty: easy\n" + typo)
+    root = make(tmp_path, edit)
+    code, out = check(root)
+    y = root / "matmul_backward" / "problem.yaml"
+    assert code == 1
+    assert out.splitlines() == [f"{y}:{line_of(y, line_key + ':')}: {key}: unknown key; did you mean '{suggestion}'?"]
