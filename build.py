@@ -68,10 +68,11 @@ def render_pages(out: Path, problems, tracks, asset_map: dict, mode: str) -> Non
     index_url = runtime.index_url(mode, "pyodide/")
     by_slug = {p.slug: p for p in problems}
     track_of = {p.slug: t for t in tracks for p in t.problems}
+    order = pages.course(problems, tracks)
     errors = []
     for p in problems:
         try:
-            html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy)
+            html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy, order)
         except MarkdownError as e:
             errors += e.errors
             continue

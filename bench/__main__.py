@@ -76,6 +76,10 @@ def main(argv=None) -> int:
             r["cpython_grading"] = runs.cpython_times(site_dir, {s: refs[s] for s in report.SUBMIT_TARGETS if s in refs}, runs_n)
             log("  the same grading in CPython (yardstick): " + ", ".join(
                 f"{s} {ms:.1f} ms" for s, ms in r["cpython_grading"].items()))
+            r["back_to_back"] = runs.back_to_back(pw, iso, LOAD_SLUG, refs[LOAD_SLUG], runs_n // 2, foreign)
+            log(f"  back-to-back Submits (each waits for a learner boot): median {r['back_to_back']['median']:.0f} ms")
+            r["memory"] = runs.page_memory(pw, iso, LOAD_SLUG, foreign)
+            log(f"  page memory, all workers: {r['memory']['bytes'] / 2**20:.0f} MiB in {r['memory']['workers']} workers")
             log(f"== recovery after a runaway run ({reps} each)")
             r["recovery"] = {}
             for mode, base in (("isolated", iso), ("plain", plain)):

@@ -76,17 +76,25 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
             if cpy is not None:
                 out.append((f"↳ yardstick: the same grading in CPython on this machine, just after (median of {r['runs_per_problem']})",
                             _ms(cpy, 1), "", ""))
+    if r.get("back_to_back"):
+        w = r["back_to_back"]
+        out.append((f"Submit → report, `{r['load_slug']}`, back to back with no pause (median / p95 of {w['n']}): "
+                    "each waits for a fresh learner worker's boot", f"{_ms(w['median'])} / {_ms(w['p95'])}", "", ""))
+    if r.get("memory"):
+        mem = r["memory"]
+        out.append((f"Page memory, all workers together (`measureUserAgentSpecificMemory`, `p/{r['load_slug']}/` settled)",
+                    f"{mem['bytes'] / 2**20:.0f} MiB ({mem['workers']} workers: checker, next learner, spare)", "", ""))
     for mode in ("isolated", "plain"):
         rec = r["recovery"].get(mode)
         if rec:
             t = rec["limit_to_next_report"]
-            out.append((f"Recovery, {'cross-origin isolated (interrupt buffer)' if mode == 'isolated' else 'not isolated (worker killed, spare takes over)'}: "
+            out.append((f"Recovery, {'isolated by the headers' if mode == 'isolated' else 'isolated by the service worker (plain server)'}: "
                         f"time limit → next report (median of {t['n']})",
                         f"{_ms(t['median'])} past the {_s(rec['time_limit_ms'])} limit "
                         f"(stopped run {_ms(rec['total']['median'])}; verdict → next report {_ms(rec['recovery']['median'])})",
                         "≤ 1 s beyond the limit", _ok(_le(t["median"], 1000))))
     tr = r["transfer"]
-    out.append(("Bytes, first visit (page + both workers)", f"{_kb(tr['first']['bytes'])} in {tr['first']['requests']} requests", "", ""))
+    out.append(("Bytes, first visit (page + all workers)", f"{_kb(tr['first']['bytes'])} in {tr['first']['requests']} requests", "", ""))
     out.append(("Bytes, repeat visit", f"{_kb(tr['repeat']['bytes'])} ({tr['repeat']['from_network']} of {tr['repeat']['requests']} requests reached the server)",
                 "≤ 50 KB", _ok(_le(tr["repeat"]["bytes"], 50 * 1024))))
     b = r["build"]
@@ -133,14 +141,16 @@ def markdown(r: dict) -> str:
               "(after one first run per visit; the very first is shown apart; the three launch problems spread theirs over "
               "visits taken in turn, so a slow spell of the VM hits all three); wall time from `mlkata.run()` to its promise resolving (report rendered). "
               "↳ columns split the median run using the report: *in tests* = sum of the tests' `duration_ms`; "
-              "*grader setup* = report `duration_ms` − that (exec tests.py, guard snapshot, loading the submission); "
-              "*outside Python* = wall − report `duration_ms` (messages, JSON, bundle parse, restore after the run, rendering).", ""]
+              "*grader setup* = report `duration_ms` − that (exec tests.py, sending and loading the submission in the learner worker); "
+              "*outside Python* = wall − report `duration_ms` (messages, JSON, handing the learner worker its channel, rendering). "
+              "Before each timed run the page idles until the next learner worker and its spare have booted (`mlkata.idle()`), "
+              "as for a learner who reads a result before submitting again; back-to-back Submits are a row of their own.", ""]
     lines += submit_table(r)
     lines += ["", "Method notes:", "",
               f"- Page timings: `performance.now()` in the page (ms since navigation start), from an init script: "
               "a MutationObserver for the editor becoming editable (the page's `#editor textarea` losing `readonly` once it holds the draft, or CodeMirror's `.cm-content[contenteditable=true]`, whichever is first; CodeMirror's takeover is timed apart), and `window.mlkata.ready` resolving. "
               f"Problem page: `p/{r['load_slug']}/`. Each profile is a persistent Chromium profile (on-disk HTTP cache), "
-              "served by `builder.serve.make_server` (COOP/COEP + the site's CSP; recovery also without isolation).",
+              "served by `builder.serve.make_server` (COOP/COEP + the site's CSP; recovery also on a plain server, isolated by the service worker).",
               f"- Bytes: {r['transfer']['method']}",
               "- Builds: wall time of the `python build.py --no-check` subprocess into a fresh folder (a no-op "
               "rebuild writes into the previous output again); includes Python start-up, esbuild and copying Pyodide.",

@@ -11,12 +11,16 @@ from .browser import open_problem, profile, wait_workers
 
 # Times n runs in the page: `wall` from calling run() to its promise resolving (report rendered),
 # `paint` to the next frame after that; `report_ms` is the report's own duration_ms (Python side).
-RUN_N = """async ([src, mode, n]) => {
+# Before each run the page is let idle until the next learner worker (and its spare) has
+# booted, as it has for a learner who reads the result before submitting again; `back_to_back`
+# runs do not wait, and pay for a learner boot.
+RUN_N = """async ([src, mode, n, paced = true]) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   window.mlkata.setCode(src);
   await frame();
   const out = [];
   for (let i = 0; i < n; i++) {
+    if (paced) await window.mlkata.idle();
     const t0 = performance.now();
     const r = await window.mlkata.run(mode);
     const t1 = performance.now();
@@ -30,6 +34,7 @@ RUN_N = """async ([src, mode, n]) => {
 # A runaway run, then the reference: total of the stopped run, and verdict → next report.
 RECOVER = """async ([loop, ref]) => {
   const b = window.__bench, before = b.workers;
+  await window.mlkata.idle();
   window.mlkata.setCode(loop);
   const t0 = performance.now();
   const r1 = await window.mlkata.run("tests");
@@ -97,6 +102,33 @@ def _visit(ctx, base: str, slug: str, src: str, n: int) -> dict:
     return res
 
 
+def back_to_back(pw, base: str, slug: str, src: str, n: int, foreign: list) -> dict:
+    """n Submits with no pause between them: each waits for a fresh learner worker's boot."""
+    with profile(pw, foreign) as ctx:
+        page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
+        rows = page.evaluate(RUN_N, [src, "tests", n + 1, False])
+        page.close()
+    return stats.summary([r["wall"] for r in rows[1:]])
+
+
+MEMORY = """async () => {
+  const m = await performance.measureUserAgentSpecificMemory();
+  const workers = m.breakdown.filter((b) => b.types.includes("DedicatedWorker")).length;
+  return { bytes: m.bytes, workers };
+}"""
+
+
+def page_memory(pw, base: str, slug: str, foreign: list) -> dict:
+    """The problem page's memory, all workers together (checker, next learner, spare), as
+    Chromium measures it for a cross-origin isolated page, once everything has booted."""
+    with profile(pw, foreign) as ctx:
+        page, _ = open_problem(ctx, f"{base}p/{slug}/index.html")
+        page.evaluate("window.mlkata.idle()")
+        got = page.evaluate(MEMORY)
+        page.close()
+    return got
+
+
 def recovery(pw, base: str, site: Path, slug: str, solution: str, reps: int, foreign: list, log=print) -> dict:
     """Runaway code (`while True: pass`) then the reference, ``reps`` times on one page."""
     b = bundle(site, slug)
@@ -121,18 +153,20 @@ def recovery(pw, base: str, site: Path, slug: str, solution: str, reps: int, for
 
 
 def cpython_times(site: Path, solutions: dict, n: int) -> dict:
-    """The same grading (``grader.runner.run`` on the built bundle and the reference) in this
-    CPython, median of n after one first run: a yardstick for how fast the VM is during
-    this benchmark, since the browser figures move with it."""
-    from grader import runner
+    """The same grading (``grader.checker.run`` on the built bundle and the reference, with a
+    learner child process started beforehand, untimed, as the browser's spare is) in this
+    CPython, median of n after one first run: a yardstick for how fast the VM is during this
+    benchmark, since the browser figures move with it."""
+    from grader.checker.run import run
+    from grader.cpython import ChildLearner
     out = {}
     for slug, src in solutions.items():
         b = bundle(site, slug)
-        runner.run(b, src, "tests")
         ts = []
-        for _ in range(n):
-            t0 = time.perf_counter()
-            runner.run(b, src, "tests")
-            ts.append((time.perf_counter() - t0) * 1000)
-        out[slug] = stats.median(ts)
+        for i in range(n + 1):
+            with ChildLearner(b["time_limit"]) as child:
+                t0 = time.perf_counter()
+                run(b, src, "tests", child)
+                ts.append((time.perf_counter() - t0) * 1000)
+        out[slug] = stats.median(ts[1:])
     return out

@@ -4,6 +4,12 @@ markdown-it-py in CommonMark mode with raw HTML off (a ``<script>`` in a stateme
 shown as text), dollarmath for ``$…$``/``$$…$$`` (digits/space rules keep "$5 and $10"
 as text), and math-core for LaTeX -> MathML Core, which refuses unknown commands so a
 typo fails the build with ``statement.md:line`` instead of shipping broken math.
+
+``:::result`` … ``:::`` marks the part of a statement that states the answer (the formula a
+learner could derive). It renders as ``<div class="result">`` holding a "Show the result"
+button (shown only in the page's derive mode, which hides the block until it is pressed)
+and ``<div class="result-formula">`` with the content. ``:::result the derivation`` names
+what the button shows ("Show the derivation").
 """
 
 from __future__ import annotations
@@ -11,7 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import math_core
+from html import escape
+
 from markdown_it import MarkdownIt
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from . import buildcache
@@ -29,11 +38,22 @@ def _math(content: str, options: dict) -> str:
     return _latex.convert_with_local_state(content, displaystyle=bool(options.get("display_mode")))
 
 
+def _result_block(self, tokens, idx, options, env) -> str:
+    """``:::result [what]``: the held-back part of a statement (see the module docstring)."""
+    tok = tokens[idx]
+    if tok.nesting != 1:
+        return "</div></div>\n"
+    what = tok.info.strip()[len("result"):].strip() or "the result"
+    return (f'<div class="result"><button type="button" class="show-result">Show {escape(what)}</button>'
+            '<div class="result-formula">\n')
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
     md.use(dollarmath_plugin, allow_digits=False, allow_space=False, double_inline=True,
            renderer=_math)
+    md.use(container_plugin, "result", render=_result_block)
     # External links open safely; markdown-it already refuses javascript: URLs.
     def link_open(self, tokens, idx, options, env):
         tok = tokens[idx]

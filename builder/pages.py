@@ -44,15 +44,38 @@ def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
             "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}
 
 
-def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str) -> str:
-    """A problem page; raises markdown.MarkdownError (file:line) for bad LaTeX."""
+def _groups(problems, tracks) -> list[dict]:
+    """The catalogue's sections: each track's problems in track order, then the rest."""
+    in_track = {p.slug for t in tracks for p in t.problems}
+    groups = [{"track": t, "problems": t.problems} for t in tracks if t.problems]
+    rest = [p for p in problems if p.slug not in in_track]
+    if rest:
+        groups.append({"track": None, "problems": rest})
+    return groups
+
+
+def course(problems, tracks) -> list:
+    """Every problem in catalogue order (what "next unsolved" and "n of N solved" count)."""
+    return [p for g in _groups(problems, tracks) for p in g["problems"]]
+
+
+def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str,
+                   order: list | None = None) -> str:
+    """A problem page; raises markdown.MarkdownError (file:line) for bad LaTeX. ``order``:
+    every problem in catalogue order (course()), for the next step after a pass."""
     spec = problem.spec
+    statement = markdown.render(problem.statement, problem.path / "statement.md")
     examples = [{"inputs": [(k, _literal_text(v)) for k, v in ex.inputs.items()],
                  "output": [(k, _literal_text(v)) for k, v in ex.output.items()],
                  "explanation": markdown.render_inline(ex.explanation)} for ex in spec.examples]
     root = "../../"
     config = {"id": spec.id, "slug": problem.slug, "title": spec.title, "entry": spec.entry,
               "starter": problem.starter, "timeLimit": spec.time_limit, "testNames": problem.test_names,
+              # Derive mode: neutral test names, whether there is anything to hold back.
+              "neutralNames": problem.neutral_names,
+              "derivable": bool(problem.neutral_names) or 'class="result"' in statement,
+              "hintCount": len(spec.hints),
+              "course": [{"id": q.spec.id, "slug": q.slug, "title": q.spec.title} for q in (order or [problem])],
               "bundleURL": "bundle.json", "solutionURL": "solution.py", "statementURL": "statement.md",
               **_runtime_config(assets, index_url, root)}
     position = prev = nxt = None
@@ -61,8 +84,9 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
         position = i + 1
         prev = track.problems[i - 1] if i > 0 else None
         nxt = track.problems[i + 1] if i + 1 < len(track.problems) else None
+    config["nextInTrack"] = nxt.slug if nxt else None
     return _env.get_template("problem.html").render(
-        p=problem, statement=markdown.render(problem.statement, problem.path / "statement.md"),
+        p=problem, statement=statement,
         examples=examples, hints=[markdown.render_inline(h) for h in spec.hints],
         related=[by_slug[s] for s in spec.related if s in by_slug],
         prerequisites=[by_slug[s] for s in spec.prerequisites if s in by_slug],
@@ -71,11 +95,7 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
 
 
 def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
-    in_track = {p.slug for t in tracks for p in t.problems}
-    groups = [{"track": t, "problems": t.problems} for t in tracks if t.problems]
-    rest = [p for p in problems if p.slug not in in_track]
-    if rest:
-        groups.append({"track": None, "problems": rest})
+    groups = _groups(problems, tracks)
     tags = sorted({t for p in problems for t in p.spec.tags})
     titles = {p.slug: p.spec.title for p in problems}
     return _env.get_template("catalogue.html").render(groups=groups, tags=tags, titles=titles,

@@ -33,6 +33,8 @@ class Problem:
     tests_source: str
     solution: str
     test_names: list[str] = field(default_factory=list)
+    # Derive mode's name for each test whose own name gives the answer away (page only).
+    neutral_names: dict[str, str] = field(default_factory=dict)
 
     def bundle(self) -> dict:
         """What the runner needs to judge a submission (and all the page needs to run it)."""
@@ -73,6 +75,22 @@ def _test_names(path: Path, tree: ast.Module) -> tuple[list[str], list[str]]:
     if not names and not errors:
         errors.append(f"{path}:1: no test functions (def test_…(f): with a docstring)")
     return names, errors
+
+
+DERIVE_PREFIX = "Derive:"
+
+
+def _neutral_names(tree: ast.Module) -> dict[str, str]:
+    """{test name: neutral name} from a ``Derive: <neutral name>`` line in a test's docstring,
+    the name derive mode shows instead of one that states the formula."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+            lines = (ast.get_docstring(node) or "").strip().splitlines()
+            neutral = [ln.strip()[len(DERIVE_PREFIX):].strip() for ln in lines[1:] if ln.strip().startswith(DERIVE_PREFIX)]
+            if lines and neutral and neutral[0]:
+                found[lines[0].strip()] = neutral[0]
+    return found
 
 
 def _signature_errors(path: Path, tree: ast.Module, spec: ProblemSpec) -> list[str]:
@@ -156,6 +174,7 @@ def load_problem(folder: Path) -> Problem:
     texts = {f: (folder / f).read_text(encoding="utf-8") for f in FILES}
     errors = _example_errors(folder / "problem.yaml", texts["problem.yaml"], spec)
     test_names: list[str] = []
+    neutral_names: dict[str, str] = {}
     for f in ("starter.py", "solution.py", "tests.py"):
         tree, errs = _py_errors(folder / f, texts[f])
         errors += errs
@@ -164,13 +183,15 @@ def load_problem(folder: Path) -> Problem:
         if tree is not None and f == "tests.py":
             test_names, errs = _test_names(folder / f, tree)
             errors += errs
+            neutral_names = _neutral_names(tree)
     for f in FILES:
         errors += _todo_errors(folder / f, texts[f])
     if errors:
         raise ProblemError(errors)
     return Problem(slug=folder.name, path=folder, spec=spec, statement=texts["statement.md"],
                    starter=texts["starter.py"], tests_source=texts["tests.py"],
-                   solution=texts["solution.py"], test_names=test_names)
+                   solution=texts["solution.py"], test_names=test_names,
+                   neutral_names=neutral_names)
 
 
 def load_all(root: Path, load=load_problem) -> tuple[list[Problem], list[str]]:

@@ -12,7 +12,11 @@ const COEP = "__COEP__";
 // where the host cannot send headers.
 function isolated(res) {
   if (!res || res.status === 0 || res.type === "opaque" || res.type === "opaqueredirect") return res;
+  if (res.headers.get("Cross-Origin-Opener-Policy")) return res;  // the host isolates already
   const headers = new Headers(res.headers);
+  // Tells the page who isolated it (window.mlkata.runtime().isolation), through the one
+  // response header a page can read about its own document.
+  headers.append("Server-Timing", 'isolation;desc="service-worker"');
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Embedder-Policy", COEP);
   headers.set("Cross-Origin-Resource-Policy", "same-origin");

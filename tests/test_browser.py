@@ -57,7 +57,8 @@ def test_page_is_isolated_on_both_servers(case_page, context):
     """With the headers, at once; without them, through the service worker."""
     assert case_page.page.evaluate("crossOriginIsolated") is True
     info = case_page.page.evaluate("window.mlkata.runtime()")
-    assert info["isolated"] is True and info["grading"] is True, info
+    assert info["isolated"] is True and info["grading"] == "synchronous", info
+    assert info["isolation"] == ("headers" if context.kind == "isolated" else "service-worker"), info
 
 
 def test_runtime_booted_from_the_memory_snapshot(case_page, context):
@@ -147,6 +148,27 @@ def test_the_page_and_the_site_are_out_of_reach_of_submissions(case_page):
     for name in ("fetch", "caches", "indexedDB", "importScripts", "XMLHttpRequest", "Worker", "BroadcastChannel"):
         assert f"'{name}': 'undefined'" in printed or f"'{name}': 'missing'" in printed, printed
     assert case_page.run((CASES / "correct" / "submission.py").read_text())["status"] == "pass"
+
+
+def test_replay_where_the_page_cannot_be_isolated(browser, site):
+    """No headers and no service worker: no SharedArrayBuffer. The checker still grades in
+    its own worker, replaying each run with the learner worker's answers so far."""
+    from builder.pages import csp
+    with serving(site, isolate=False, csp=csp(None)) as url:
+        ctx = browser.new_context(service_workers="block")
+        try:
+            p = Page(ctx.new_page(), url + "p/matmul_backward/index.html", isolated=False)
+            info = p.page.evaluate("window.mlkata.runtime()")
+            assert info["isolated"] is False and info["isolation"] == "none" and info["grading"] == "replay", info
+            for name in ("correct", "transposed_dA", "mutate_inputs", "loop_in_function", "exit_zero_in_function",
+                         "syntax_error", "correct"):
+                expected = json.loads((CASES / name / "expected.json").read_text())
+                got = p.run((CASES / name / "submission.py").read_text())
+                assert [(t["name"], t["status"], t["message"]) for t in got["tests"]] == \
+                       [(t["name"], t["status"], t["message"]) for t in expected["tests"]], (name, got)
+                assert got["status"] == expected["status"], (name, got)
+        finally:
+            ctx.close()
 
 
 @pytest.mark.parametrize("slug", PROBLEMS)

@@ -93,12 +93,13 @@ def example_tests(bundle: dict) -> list:
 
 
 def run(bundle: dict, source: str, mode: str, channel, on_event=None,
-        time_limit: float | None = None) -> Report:
-    """Run the hidden tests (``mode="tests"``) or the YAML examples (``"examples"``)."""
+        time_limit: float | None = None, spent: float = 0.0) -> Report:
+    """Run the hidden tests (``mode="tests"``) or the YAML examples (``"examples"``).
+    ``spent``: seconds of the time limit already used (by earlier replays' learner calls)."""
     emit = on_event or (lambda event: None)
     limit = bundle.get("time_limit", 5.0) if time_limit is None else time_limit
     start = time.monotonic()
-    deadline = start + limit
+    deadline = start + limit - spent
     elapsed = lambda: (time.monotonic() - start) * 1000
     problem = bundle["problem"]
     testing.TOLERANCE.clear()
@@ -185,6 +186,21 @@ def run_json(bundle_json: str, source: str, mode: str, emit, send, take) -> str:
     report = run(bundle, source, mode, FunctionChannel(send, take),
                  on_event=lambda e: emit(json.dumps(e)))
     return report.as_json()
+
+
+def replay_json(bundle_json: str, source: str, mode: str, answers, elapsed_ms: float):
+    """One replay of a run (see ``channel.ReplayChannel``): ``{"need": request bytes}`` when
+    the learner must be asked something first, else ``{"report": report JSON}``. ``answers``
+    is the list of (request, status, reply) so far; ``elapsed_ms`` what the run has used of
+    its time limit until now (the host's clock: replays themselves are not the learner's)."""
+    from .channel import NeedAnswer, ReplayChannel
+    bundle = _bundle(bundle_json)
+    try:
+        report = run(bundle, source, mode, ReplayChannel(answers), spent=elapsed_ms / 1000)
+    except NeedAnswer as e:
+        return {"need": e.request}
+    report.duration_ms = elapsed_ms
+    return {"report": report.as_json()}
 
 
 @functools.lru_cache(maxsize=4)

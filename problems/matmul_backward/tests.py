@@ -38,7 +38,10 @@ def test_shapes(f):
 
 
 def test_dA(f):
-    """dA matches grad_out @ B.T"""
+    """dA matches grad_out @ B.T
+
+    Derive: dA matches the true gradient on random inputs
+    """
     for seed, (m, k, n) in enumerate(value_shapes(5)):
         G, A, B = case(10 + seed, m, k, n)
         dA, _ = f(G, A, B)
@@ -46,7 +49,10 @@ def test_dA(f):
 
 
 def test_dB(f):
-    """dB matches A.T @ grad_out"""
+    """dB matches A.T @ grad_out
+
+    Derive: dB matches the true gradient on random inputs
+    """
     for seed, (m, k, n) in enumerate(value_shapes(6)):
         G, A, B = case(20 + seed, m, k, n)
         _, dB = f(G, A, B)

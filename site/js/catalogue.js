@@ -1,18 +1,29 @@
-// The catalogue: solved/attempted marks from this browser's storage, filters (search, tag,
-// difficulty, status), a suggested next problem, and progress export/import.
-import { progress } from "./storage.js";
+// The catalogue: solved / attempted / in progress (a saved draft) from this browser's
+// storage, filters (search, tag, difficulty, status), a suggested next problem, and progress
+// export/import.
+import { progress, draft } from "./storage.js";
 import { setupTransfer } from "./transfer.js";
 import { registerOffline } from "./offline.js";
 
 const rows = [...document.querySelectorAll("[data-problem-id]")];
 const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
-const stateOf = (row) => (progress.get(row.dataset.problemId) || {}).status || "";
+// Every learner-facing string of this file.
+const TEXT = {
+  state: { solved: "✓ Solved", attempted: "Attempted", started: "In progress", "": "Not started" },
+  next: "Suggested next: ",
+  allDone: "You have solved every problem here.",
+  count: (shown, total) => `${shown} of ${total} problems`,
+};
+
+// "solved" or "attempted" (submitted), else "started" (a saved draft), else "".
+const stateOf = (row) => (progress.get(row.dataset.problemId) || {}).status ||
+  (draft.has(row.dataset.problemId) ? "started" : "");
 
 function mark() {
   for (const row of rows) {
     const s = stateOf(row);
     row.dataset.state = s;
-    row.querySelector(".state").textContent = s === "solved" ? "✓ Solved" : s === "attempted" ? "Attempted" : "Not started";
+    row.querySelector(".state").textContent = TEXT.state[s] ?? TEXT.state[""];
   }
   // Next up: the first unsolved problem, in catalogue order, whose prerequisites are solved.
   const solved = (slug) => (progress.get(idOf[slug]) || {}).status === "solved";
@@ -21,10 +32,10 @@ function mark() {
   const box = document.getElementById("next-up");
   if (next) {
     const link = next.querySelector("a");
-    box.replaceChildren("Suggested next: ", Object.assign(document.createElement("a"), { href: link.href, textContent: link.textContent }));
+    box.replaceChildren(TEXT.next, Object.assign(document.createElement("a"), { href: link.href, textContent: link.textContent }));
     box.hidden = false;
   } else if (rows.length) {
-    box.textContent = "You have solved every problem here.";
+    box.textContent = TEXT.allDone;
     box.hidden = false;
   }
 }
@@ -45,7 +56,7 @@ function filter() {
   for (const group of document.querySelectorAll("section.group")) {
     group.hidden = ![...group.querySelectorAll("[data-problem-id]")].some((r) => !r.hidden);
   }
-  document.getElementById("count").textContent = `${shown} of ${rows.length} problems`;
+  document.getElementById("count").textContent = TEXT.count(shown, rows.length);
   document.getElementById("empty").hidden = shown > 0;
 }
 for (const c of controls) c.addEventListener("input", filter);
@@ -53,6 +64,7 @@ document.querySelector("form.filters").addEventListener("submit", (e) => e.preve
 
 mark();
 filter();
-setupTransfer(() => { mark(); filter(); });
+const titleOf = Object.fromEntries(rows.map((r) => [r.dataset.problemId, r.querySelector("a").textContent]));
+setupTransfer(() => { mark(); filter(); }, (id) => titleOf[id] || id);
 
 registerOffline();

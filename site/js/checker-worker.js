@@ -4,20 +4,26 @@
 // Protocol ({id, type, payload}):
 //   page -> checker  init {indexURL, snapshotURL, zipURL, bundleURL}
 //                    run  {source, mode, channel: SharedArrayBuffer}
+//                    replay {source, mode, answers: [[request, status, reply]], elapsed_ms}
+//                      (a page without SharedArrayBuffer: see grader.checker.channel.ReplayChannel)
 //   checker -> page  status {text} | ready {boot_ms, snapshot} | event {event} | report {report}
-//                    | failed {error} | crashed {error}
+//                    | need {request} | failed {error} | crashed {error}
 import { bootPython } from "./boot-python.js";
 import { checkerEnd } from "./channel.js";
 
-let runJSON = null, bundleJSON = null;
+let py = null, runJSON = null, replayJSON = null, bundleJSON = null;
 const post = (id, type, payload) => self.postMessage({ id, type, payload });
 
 async function init(id, { bundleURL, ...urls }) {
   const t0 = performance.now();
   const bundle = fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
-  const { py, fromSnapshot } = await bootPython(urls, "from grader.checker import run", (text) => post(id, "status", { text }));
+  const booted = await bootPython(urls, "from grader.checker import run", (text) => post(id, "status", { text }));
+  py = booted.py;
+  const fromSnapshot = booted.fromSnapshot;
   bundleJSON = await bundle;
-  runJSON = py.pyimport("grader.checker.run").run_json;
+  const mod = py.pyimport("grader.checker.run");
+  runJSON = mod.run_json;
+  replayJSON = mod.replay_json;
   post(id, "ready", { boot_ms: performance.now() - t0, snapshot: fromSnapshot });
 }
 
@@ -31,10 +37,25 @@ function run(id, { source, mode, channel }) {
   post(id, "report", { report: JSON.parse(out) });
 }
 
+function replay(id, { source, mode, answers, elapsed_ms }) {
+  const pyAnswers = py.toPy(answers);
+  const out = replayJSON(bundleJSON, source, mode, pyAnswers, elapsed_ms);
+  try {
+    if (out.has("report")) return post(id, "report", { report: JSON.parse(out.get("report")) });
+    const need = out.get("need");
+    const buf = need.getBuffer("u8");
+    const request = buf.data.slice();
+    buf.release();
+    need.destroy();
+    post(id, "need", { request });
+  } finally { out.destroy(); pyAnswers.destroy(); }
+}
+
 self.onmessage = async ({ data: { id, type, payload } }) => {
   try {
     if (type === "init") return await init(id, payload);
     if (type === "run") return run(id, payload);
+    if (type === "replay") return replay(id, payload);
   } catch (e) {
     // The checker runs no learner code, so this is the runtime or a tests.py gone wrong.
     post(id, type === "init" ? "failed" : "crashed", { error: String((e && e.message) || e) });

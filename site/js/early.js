@@ -3,6 +3,11 @@
 // draft in it and makes it editable: the editor is usable at first paint, before any
 // script file has loaded. page.js, then CodeMirror, take over from the textarea.
 (() => {
+  // Derive mode (derive.js) hides the statement's formulas: decide before the first paint.
+  try {
+    const id = document.querySelector('meta[name="mlkata-problem"]').content;
+    if (JSON.parse(localStorage.getItem("mlkata:v1:prefs:" + id)).derive) document.documentElement.dataset.derive = "on";
+  } catch { /* no preference, or no storage: derive mode off */ }
   const KEY = "mlkata:v1:draft:"; // storage.js: PREFIX + "draft:" + id
   const fill = (ta) => {
     let saved = null;

@@ -3,7 +3,9 @@
 // other workers) before any learner code runs, and answers either one run's requests over
 // a SharedArrayBuffer ("serve") or one code block ("snippet"). The page then retires it.
 // Protocol: page -> learner  init {indexURL, snapshotURL, zipURL} | serve {channel} | snippet {source}
-//           learner -> page  status {text} | ready {boot_ms, snapshot} | snippet {result} | failed {error}
+//                             | call {request}  (one request at a time, where there is no SharedArrayBuffer)
+//           learner -> page  status {text} | ready {boot_ms, snapshot} | snippet {result} | answer {reply}
+//                             | failed {error} | crashed {error}
 import { bootPython } from "./boot-python.js";
 import { serveForever } from "./channel.js";
 
@@ -53,6 +55,12 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     try { await init(id, payload); } catch (e) { post({ id, type: "failed", payload: { error: String((e && e.message) || e) } }); }
   } else if (type === "serve") {
     serveForever(payload.channel, handle);  // blocks this worker until it is terminated
+  } else if (type === "call") {
+    let reply;
+    try { reply = handle(payload.request); } catch (e) {
+      return post({ id, type: "crashed", payload: { error: String((e && e.message) || e) } });
+    }
+    post({ id, type: "answer", payload: { reply } }, [reply.buffer]);
   } else if (type === "snippet") {
     let result;
     try { result = runSnippet(payload.source); } catch (e) {

@@ -1,21 +1,36 @@
-// The problem page: editor, buttons, results, draft autosave, progress, and the
-// automation API window.mlkata = {ready, setCode, getCode, run}.
+// The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
+// next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
 import { openEditor } from "./lazy-editor.js";
 import { Runner } from "./runner.js";
-import { renderReport, renderRunning, appendProgress } from "./results.js";
-import { draft, progress } from "./storage.js";
+import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
+import { draft, progress, prefs } from "./storage.js";
 import { setupHints } from "./hints.js";
 import { setupReveal } from "./reveal.js";
+import { setupDerive } from "./derive.js";
+import { renderNextStep } from "./next-step.js";
+import { setupViews } from "./views.js";
 import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
+import { focusableOverflows } from "./overflow.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
 const results = $("#results");
 const status = $("#runtime-status");
 const notice = $("#notice");
+const announce = $("#announce");
 const buttons = { tests: $("#submit"), examples: $("#run-examples") };
+
+// Every learner-facing string of this file.
+const TEXT = {
+  resetDone: "Reset to the starter code. Undo brings your code back.",
+  ready: "Python ready",
+  notIsolated: "Python ready. This page is not cross-origin isolated, so each run is graded by replaying it (slower); reloading may fix that.",
+  failed: (message) => `Python failed to start: ${message}. Reload to try again.`,
+  heldBackMark: (name) => `${name}: failed here (derive mode holds the message back until the last hint).`,
+  sameIn: (n) => ` (the same in ${n} tests)`,
+};
 
 function say(text, kind = "info") {
   notice.textContent = text || "";
@@ -25,7 +40,9 @@ function say(text, kind = "info") {
 
 // --- editor with autosave --------------------------------------------------------------
 let saveTimer = null;
+// The starter itself is no draft: the catalogue says "In progress" only for real work.
 function saveNow(code) {
+  if (code === config.starter) { draft.remove(config.id); return; }
   const err = draft.set(config.id, code);
   if (err) say(err, "error");
 }
@@ -37,8 +54,8 @@ const editor = openEditor($("#editor"), {
     saveTimer = setTimeout(() => saveNow(code), 300);
   },
   shortcuts: [
-    { key: "Mod-Enter", run: () => { run("tests"); return true; } },
-    { key: "Mod-Shift-Enter", run: () => { run("examples"); return true; } },
+    { key: "Mod-Enter", run: () => { run("tests", { keyboard: true }); return true; } },
+    { key: "Mod-Shift-Enter", run: () => { run("examples", { keyboard: true }); return true; } },
   ],
 });
 // A reload or a closing tab must not lose the last keystrokes.
@@ -50,7 +67,7 @@ $("#reset").addEventListener("click", () => {
   saveNow(config.starter);
   const undo = $("#undo-reset");
   undo.hidden = false;
-  say("Reset to the starter code. Undo brings your code back.", "info");
+  say(TEXT.resetDone, "info");
 });
 $("#undo-reset").addEventListener("click", () => {
   editor.undo();
@@ -63,62 +80,85 @@ $("#undo-reset").addEventListener("click", () => {
 // --- runtime ---------------------------------------------------------------------------
 const runner = new Runner(config, (text) => { status.textContent = text; });
 const ready = runner.ready.then(() => {
-  status.textContent = runner.isolated ? "Python ready"
-    : "Python is ready, but this page is not cross-origin isolated, so Submit cannot grade here: reload the page.";
+  status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";
   for (const b of Object.values(buttons)) b.disabled = false;
 }, (e) => {
-  status.textContent = `Python failed to start: ${e.message}. Reload to try again.`;
+  status.textContent = TEXT.failed(e.message);
   status.dataset.state = "failed";
   throw e;
 });
 
+// Line marks for failed tests: one per line and message, however many tests share it.
+function marksFor(report) {
+  if (report.status === "error" && report.line) return [{ line: report.line, column: report.column, message: report.message }];
+  const byKey = new Map();
+  for (const t of report.tests.filter((t) => t.line && t.status !== "pass")) {
+    const message = derive.holdingBack() && t.status === "fail" ? TEXT.heldBackMark(derive.name(t.name)) : `${derive.name(t.name)}: ${t.message}`;
+    const key = `${t.line}\n${derive.holdingBack() ? t.status : t.message}`;
+    const m = byKey.get(key);
+    if (m) m.count++; else byKey.set(key, { line: t.line, message, severity: "warning", count: 1 });
+  }
+  return [...byKey.values()].map(({ count, ...m }) => (count > 1 ? { ...m, message: m.message + TEXT.sameIn(count) } : m));
+}
+
+// Shows a report (again, when derive mode changes what may be shown).
+function show(report) {
+  renderReport(results, report, { name: derive.name, holdBack: derive.holdingBack() });
+  editor.mark(marksFor(report));
+  if (report.mode === "tests" && report.status === "pass") renderNextStep(results, config, reveal.compareInto);
+}
+
 let busy = false;
 let lastReport = null;
-async function run(mode) {
+// keyboard: started by a shortcut, so focus stays where the learner is typing and the
+// verdict is announced instead; otherwise focus moves to the results, and a click on a
+// button also switches a phone's view to them.
+async function run(mode, { keyboard = false, click = false } = {}) {
   // Only the two buttons' modes: anything else would run the examples under the wrong label.
   const modes = Object.keys(buttons);
   if (!modes.includes(mode)) throw new Error(`unknown run mode ${JSON.stringify(mode)}: valid modes are "${modes.join('" and "')}"`);
   if (busy) return null;
   busy = true;
   for (const b of Object.values(buttons)) b.disabled = true;
+  if (click) views.show("results");
+  announce.textContent = "";
   renderRunning(results, mode);
   try {
     await ready;
     const source = editor.get();
     saveNow(source);
-    const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test); });
-    renderReport(results, report);
-    lastReport = report;
-    if (report.status === "error" && report.line) {
-      editor.mark([{ line: report.line, column: report.column, message: report.message }]);
-    } else {
-      editor.mark(report.tests.filter((t) => t.line).map((t) => ({ line: t.line, message: `${t.name}: ${t.message}`, severity: "warning" })));
-    }
+    const view = { name: derive.name };
+    const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test, view); });
     if (mode === "tests") {
       const err = progress.record(config.id, report.status === "pass");
       if (err) say(err, "error");
       reveal.refresh();
     }
-    results.focus({ preventScroll: true });
+    lastReport = report;
+    show(report);
+    if (keyboard) announce.textContent = summary(report);
+    else results.focus({ preventScroll: true });
     return report;
   } finally {
     busy = false;
     for (const b of Object.values(buttons)) b.disabled = false;
   }
 }
-buttons.tests.addEventListener("click", () => run("tests"));
-buttons.examples.addEventListener("click", () => run("examples"));
+buttons.tests.addEventListener("click", () => run("tests", { click: true }));
+buttons.examples.addEventListener("click", () => run("examples", { click: true }));
 // The same shortcuts work when focus is outside the editor.
 document.addEventListener("keydown", (e) => {
   if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
   e.preventDefault();
-  run(e.shiftKey ? "examples" : "tests");
+  run(e.shiftKey ? "examples" : "tests", { keyboard: true });
 });
 
+const views = setupViews();
+const derive = setupDerive({ config, onChange: () => { if (lastReport) show(lastReport); } });
 const isSolved = () => (progress.get(config.id) || {}).status === "solved";
 const reveal = setupReveal({ config, getCode: () => editor.get(), isSolved });
-setupHints();
+setupHints({ opened: prefs.get(config.id).hints, onOpen: (n) => derive.hintsOpened(n) });
 setupAssist({ config, getCode: () => editor.get(), lastReport: () => lastReport });
 setupShortcuts();
 for (const a of document.querySelectorAll("[data-prereq-id]")) {
@@ -139,4 +179,5 @@ window.mlkata = {
   run: (mode = "tests") => run(mode),
 };
 
+focusableOverflows();
 registerOffline();

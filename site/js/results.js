@@ -1,5 +1,15 @@
 // Renders a report (the contract in grader/report.py) into the results panel. Display only.
+// A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back.
 
+// Every learner-facing string of this file.
+const TEXT = {
+  examples: "Examples", tests: "Hidden tests", output: "Output",
+  runningExamples: "Running the examples…", runningTests: "Running the hidden tests…",
+  heldBackDiff: "Your values differ from the expected ones: the table shows where. Which entries are off, and by how much?",
+  heldBack: "This check failed. Its message may state the formula, so derive mode holds it back until you open the last hint.",
+  showMessage: "Show the message",
+  diffCaption: (name) => `${name}: your value / expected, mismatches highlighted`,
+};
 const LABEL = { pass: "Passed", fail: "Failed", error: "Did not run", timeout: "Timed out" };
 const ICON = { pass: "✓", fail: "✗", error: "!", timeout: "⏱" };
 
@@ -20,7 +30,7 @@ function diffTable(diff) {
   const prefix = (diff.lead || []).join(", ");
   const idx = (r, c) => diff.vector ? `[${c0 + c}]` : `[${prefix ? prefix + ", " : ""}${r0 + r}, ${c0 + c}]`;
   const table = el("table", { class: "diff", tabindex: "0" },
-    el("caption", {}, `${diff.name}: your value / expected, mismatches highlighted`));
+    el("caption", {}, TEXT.diffCaption(diff.name)));
   for (let r = 0; r < rows; r++) {
     const tr = el("tr");
     for (let c = 0; c < cols; c++) {
@@ -34,25 +44,43 @@ function diffTable(diff) {
   return table;
 }
 
-export function renderReport(container, report) {
+const plain = { name: (n) => n, holdBack: false };
+
+// The whole-report message names the first failing test: show the same name as the list.
+function renameIn(message, tests, name) {
+  let out = message || "";
+  for (const t of tests) if (name(t.name) !== t.name) out = out.split(t.name).join(name(t.name));
+  return out;
+}
+
+function heldBackMessage(t) {
+  const full = el("p", { class: "message" }, t.message);
+  full.hidden = true;
+  const button = el("button", { type: "button", class: "link" }, TEXT.showMessage);
+  button.addEventListener("click", () => { full.hidden = false; button.parentElement.remove(); full.tabIndex = -1; full.focus(); });
+  return [el("p", { class: "message held-back" }, t.diff ? TEXT.heldBackDiff : TEXT.heldBack, " ", button), full];
+}
+
+export function renderReport(container, report, view = plain) {
   container.replaceChildren();
-  const mode = report.mode === "examples" ? "Examples" : "Hidden tests";
+  const mode = report.mode === "examples" ? TEXT.examples : TEXT.tests;
   const ms = report.duration_ms < 1000 ? `${Math.round(report.duration_ms)} ms` : `${(report.duration_ms / 1000).toFixed(1)} s`;
   container.append(el("div", { class: `verdict ${report.status}`, "data-status": report.status },
     el("strong", {}, `${ICON[report.status]} ${mode}: ${LABEL[report.status]}`),
     el("span", { class: "muted" }, ` · ${ms}`),
-    el("p", {}, report.message)));
+    el("p", {}, renameIn(report.message, report.tests, view.name))));
   const list = el("ol", { class: "tests" });
   for (const t of report.tests) {
     const open = t.status !== "pass";
     const details = el("details", { class: `test ${t.status}`, "data-status": t.status },
       el("summary", {}, el("span", { class: "icon", "aria-hidden": "true" }, ICON[t.status]), " ",
-        el("span", { class: "name" }, t.name), el("span", { class: "sr-only" }, ` ${LABEL[t.status]}`),
+        el("span", { class: "name" }, view.name(t.name)), el("span", { class: "sr-only" }, ` ${LABEL[t.status]}`),
         el("span", { class: "time muted" }, `${t.duration_ms.toFixed(1)} ms`)));
     if (open) details.open = true;
-    if (t.message) details.append(el("p", { class: "message" }, t.message));
+    if (t.message && view.holdBack && t.status === "fail") details.append(...heldBackMessage(t));
+    else if (t.message) details.append(el("p", { class: "message" }, t.message));
     if (t.diff) details.append(diffTable(t.diff));
-    if (t.output) details.append(el("div", { class: "output-label muted" }, "Output"), el("pre", { class: "output", tabindex: "0" }, t.output));
+    if (t.output) details.append(el("div", { class: "output-label muted" }, TEXT.output), el("pre", { class: "output", tabindex: "0" }, t.output));
     list.append(el("li", {}, details));
   }
   container.append(list);
@@ -60,11 +88,17 @@ export function renderReport(container, report) {
 
 export function renderRunning(container, mode) {
   container.replaceChildren(el("div", { class: "verdict running" },
-    el("strong", {}, mode === "examples" ? "Running the examples…" : "Running the hidden tests…")));
+    el("strong", {}, mode === "examples" ? TEXT.runningExamples : TEXT.runningTests)));
 }
 
-export function appendProgress(container, test) {
+export function appendProgress(container, test, view = plain) {
   let list = container.querySelector("ol.live");
   if (!list) { list = el("ol", { class: "tests live" }); container.append(list); }
-  list.append(el("li", { class: `test ${test.status}` }, `${ICON[test.status]} ${test.name}`));
+  list.append(el("li", { class: `test ${test.status}` }, `${ICON[test.status]} ${view.name(test.name)}`));
+}
+
+// One line per report for a screen reader, when focus stays where it was (keyboard runs).
+export function summary(report) {
+  const mode = report.mode === "examples" ? TEXT.examples : TEXT.tests;
+  return `${mode}: ${LABEL[report.status]}.`;
 }

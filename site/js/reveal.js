@@ -1,6 +1,19 @@
 // The reference solution: revealed after a pass (or after an explicit confirmation), shown
-// with a line diff against the learner's current code.
+// with a line diff against the learner's current code, under the statement or (after a
+// pass) right in the results panel.
 import { diffLines } from "diff";
+
+// Every learner-facing string of this file.
+const TEXT = {
+  solvedNote: "You solved it: compare your code with the reference.",
+  compare: "Compare with the reference solution",
+  confirm: "Show the reference solution before solving the problem? A hint may be enough.",
+  failed: (status) => `Could not load the solution (${status}).`,
+  diffLabel: "Your code compared with the reference: lines starting with − are yours only, + the reference's only",
+  reference: "Reference solution",
+  yoursToReference: "Your code → the reference",
+  legend: "− only in yours · + only in the reference",
+};
 
 function el(tag, cls, text) {
   const n = document.createElement(tag);
@@ -9,36 +22,45 @@ function el(tag, cls, text) {
   return n;
 }
 
+// Fills `panel` with the reference and a line diff from `code` to it; false if it failed.
+async function showComparison(panel, config, code) {
+  const res = await fetch(config.solutionURL);
+  if (!res.ok) { panel.hidden = false; panel.textContent = TEXT.failed(res.status); return false; }
+  const reference = await res.text();
+  const diff = el("pre", "diff-lines");
+  diff.tabIndex = 0;
+  diff.setAttribute("aria-label", TEXT.diffLabel);
+  for (const part of diffLines(code, reference)) {
+    const kind = part.added ? "add" : part.removed ? "del" : "same";
+    const sign = part.added ? "+ " : part.removed ? "− " : "  ";
+    for (const line of part.value.replace(/\n$/, "").split("\n")) diff.append(el("span", kind, sign + line + "\n"));
+  }
+  const ref = el("pre", "reference");
+  ref.tabIndex = 0;
+  ref.append(el("code", null, reference));
+  panel.replaceChildren(el("h3", null, TEXT.reference), ref,
+    el("h3", null, TEXT.yoursToReference), el("p", "muted small", TEXT.legend), diff);
+  panel.hidden = false;
+  return true;
+}
+
 export function setupReveal({ config, getCode, isSolved }) {
   const button = document.getElementById("reveal");
   const panel = document.getElementById("solution");
   const note = document.getElementById("solution-note");
   const refresh = () => {
     if (isSolved()) {
-      note.textContent = "You solved it: compare your code with the reference.";
-      button.textContent = "Compare with the reference solution";
+      note.textContent = TEXT.solvedNote;
+      button.textContent = TEXT.compare;
     }
   };
   button.addEventListener("click", async () => {
-    if (!isSolved() && !confirm("Show the reference solution before solving the problem? A hint may be enough.")) return;
-    const res = await fetch(config.solutionURL);
-    if (!res.ok) { panel.hidden = false; panel.textContent = `Could not load the solution (${res.status}).`; return; }
-    const reference = await res.text();
-    const diff = el("pre", "diff-lines");
-    diff.setAttribute("aria-label", "Your code compared with the reference: lines starting with − are yours only, + the reference's only");
-    for (const part of diffLines(getCode(), reference)) {
-      const kind = part.added ? "add" : part.removed ? "del" : "same";
-      const sign = part.added ? "+ " : part.removed ? "− " : "  ";
-      for (const line of part.value.replace(/\n$/, "").split("\n")) diff.append(el("span", kind, sign + line + "\n"));
-    }
-    const ref = el("pre", "reference");
-    ref.append(el("code", null, reference));
-    panel.replaceChildren(el("h3", null, "Reference solution"), ref,
-      el("h3", null, "Your code → the reference"), el("p", "muted small", "− only in yours · + only in the reference"), diff);
-    panel.hidden = false;
+    if (!isSolved() && !confirm(TEXT.confirm)) return;
+    if (!await showComparison(panel, config, getCode())) return;
     panel.querySelector("h3").tabIndex = -1;
     panel.querySelector("h3").focus();
   });
   refresh();
-  return { refresh };
+  // compareInto(container): the same comparison, e.g. in the results panel after a pass.
+  return { refresh, compareInto: (container) => showComparison(container, config, getCode()) };
 }

@@ -2,8 +2,9 @@
 // workers (the learner's code, one worker per run). Every Submit or Run examples gets a
 // pre-booted learner worker, which is retired afterwards while a new spare boots in the
 // background, so nothing a run does outlives it. The checker calls the learner
-// synchronously through a SharedArrayBuffer, which needs a cross-origin isolated page; on a
-// page that is not isolated nothing is graded (never inside the learner's interpreter).
+// synchronously through a SharedArrayBuffer, which needs a cross-origin isolated page. Where
+// the page cannot be isolated, the checker replays the run from the start with each new
+// answer instead (slower, never inside the learner's interpreter: see ReplayChannel).
 // Reports are accepted from the checker worker only: learner workers' messages are ignored
 // once they are ready.
 import { createChannel, markCrashed } from "./channel.js";
@@ -47,6 +48,15 @@ function request(slot, type, payload, onMessage) {
   });
 }
 
+// Who made this page cross-origin isolated: "headers" (the host sent COOP/COEP),
+// "service-worker" (site/sw.js added them), or "none" (nothing is graded then).
+function isolationSource() {
+  if (!self.crossOriginIsolated) return "none";
+  const nav = performance.getEntriesByType("navigation")[0];
+  const mark = nav && (nav.serverTiming || []).find((e) => e.name === "isolation");
+  return mark ? mark.description : "headers";
+}
+
 const after = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
 export class Runner {
@@ -58,7 +68,7 @@ export class Runner {
     this.learnerInit = { ...runtime, zipURL: config.learnerZipURL };
     this.checkerInit = { ...runtime, zipURL: config.checkerZipURL, bundleURL: config.bundleURL };
     // Problem pages grade; theory and lesson pages only run code blocks (no checker needed).
-    this.checker = config.bundleURL && this.isolated ? spawn(config.checkerURL, this.checkerInit, onStatus) : null;
+    this.checker = config.bundleURL ? spawn(config.checkerURL, this.checkerInit, onStatus) : null;
     this.learner = spawn(config.learnerURL, this.learnerInit, this.checker ? null : onStatus);
     this.spare = null;
     this.ready = Promise.all([this.learner.ready, this.checker && this.checker.ready])
@@ -87,7 +97,8 @@ export class Runner {
 
   info() {
     const c = this.checker && this.checker.info, l = this.learner.info;
-    return { isolated: this.isolated, grading: !!this.checker, snapshot: !!(c || l) && (c || l).snapshot,
+    return { isolated: this.isolated, isolation: isolationSource(),
+             grading: !this.checker ? false : this.isolated ? "synchronous" : "replay", snapshot: !!(c || l) && (c || l).snapshot,
              boot_ms: c ? Math.max(c.boot_ms, (l && l.boot_ms) || 0) : l && l.boot_ms,
              checker_boot_ms: c && c.boot_ms, learner_boot_ms: l && l.boot_ms };
   }
@@ -107,8 +118,8 @@ export class Runner {
 
   // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
   async run(source, mode, onEvent) {
-    if (!this.checker) return this.cannotGrade(mode);
     await this.ready;
+    if (!this.isolated) return this.replay(source, mode);
     const learner = await this.takeLearner();
     const channel = createChannel();
     learner.worker.onmessage = null;  // from here on, nothing it posts is heard
@@ -119,7 +130,11 @@ export class Runner {
     const m = await Promise.race([answer, after(this.config.timeLimit * 1000 + BACKSTOP_MS, { type: "stuck" })]);
     learner.worker.terminate();
     if (m.type === "report") return m.payload.report;
-    // The checker itself broke or hung (a bug in tests.py or the runtime): replace it too.
+    return this.restartChecker(mode);
+  }
+
+  // The checker itself broke or hung (a bug in tests.py or the runtime): replace it too.
+  restartChecker(mode) {
     this.checker.worker.terminate();
     this.checker = spawn(this.config.checkerURL, this.checkerInit, null);
     this.ready = Promise.all([this.checker.ready, this.learner.ready]).then(() => this);
@@ -127,10 +142,27 @@ export class Runner {
              message: "The grader stopped responding, so this run has no verdict. It has been restarted: try again." };
   }
 
-  cannotGrade(mode) {
-    return { version: 1, problem: this.config.slug, mode, status: "error", duration_ms: 0, tests: [],
-             message: "This page is not cross-origin isolated, so your code cannot be graded safely here. "
-                    + "Reload the page: the site's service worker isolates it from the second load on. "
-                    + "If this message stays, your browser does not support SharedArrayBuffer isolation." };
+  // The fallback where SharedArrayBuffer is missing: the checker runs, stops at the first
+  // question it has no answer to, the learner worker answers it, and the checker runs again.
+  async replay(source, mode) {
+    const learner = await this.takeLearner();
+    const answers = [];
+    const limitMs = this.config.timeLimit * 1000;
+    let learnerMs = 0, m;
+    for (;;) {
+      m = await Promise.race([request(this.checker, "replay", { source, mode, answers, elapsed_ms: learnerMs }),
+                              after(limitMs + BACKSTOP_MS, { type: "stuck" })]);
+      if (m.type !== "need") break;
+      const t0 = performance.now();
+      const a = await Promise.race([request(learner, "call", { request: m.payload.request }),
+                                    after(Math.max(0, limitMs - learnerMs), { type: "stopped" })]);
+      learnerMs += performance.now() - t0;
+      const status = a.type === "answer" ? "reply" : a.type === "stopped" ? "timeout" : "crashed";
+      answers.push([m.payload.request, status, status === "reply" ? a.payload.reply : new Uint8Array(0)]);
+    }
+    learner.worker.terminate();
+    if (m.type === "report") return m.payload.report;
+    return this.restartChecker(mode);
   }
+
 }

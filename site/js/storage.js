@@ -1,5 +1,6 @@
-// Learner data in localStorage: drafts and progress per problem (keyed by the stable id),
-// export/import as JSON. Every write reports failure (e.g. a full quota) instead of hiding it.
+// Learner data in localStorage: drafts (with the time each was saved), progress and
+// preferences per problem (keyed by the stable id), export/import as JSON, an import merged
+// by time. Every write reports failure (e.g. a full quota) instead of hiding it.
 
 const PREFIX = "mlkata:v1:";
 
@@ -18,9 +19,23 @@ export function write(key, value) {
   }
 }
 
+function remove(key) {
+  try { localStorage.removeItem(PREFIX + key); } catch { /* nothing to lose */ }
+}
+
+// The draft itself stays a plain string (early.js reads it before any module loads); its
+// time is kept beside it, for merging imports.
 export const draft = {
   get: (id) => read(`draft:${id}`),
-  set: (id, code) => write(`draft:${id}`, code),
+  set: (id, code) => write(`draft:${id}`, code) || write(`drafted:${id}`, Date.now()),
+  remove: (id) => { remove(`draft:${id}`); remove(`drafted:${id}`); },
+  has: (id) => typeof read(`draft:${id}`) === "string",
+};
+
+// Per-problem choices: {derive: bool, hints: number opened, at: ms}.
+export const prefs = {
+  get: (id) => read(`prefs:${id}`) || { derive: false, hints: 0, at: 0 },
+  set: (id, changes) => write(`prefs:${id}`, { ...prefs.get(id), ...changes, at: Date.now() }),
 };
 
 export const progress = {
@@ -42,19 +57,67 @@ export function exportAll() {
   return { format: "mlkata-progress", version: 1, exported: new Date().toISOString(), data };
 }
 
-// Validates the whole file before writing anything; throws an Error with a clear message.
-export function importAll(text) {
+const KEY = /^(draft|drafted|progress|prefs):[a-z0-9-]+$/;
+const RANK = { attempted: 1, solved: 2 };
+
+// Reads and validates a progress file; throws an Error with a clear message, having
+// written nothing.
+export function parseImport(text) {
   let parsed;
   try { parsed = JSON.parse(text); } catch { throw new Error("This file is not JSON: nothing was imported."); }
   if (!parsed || parsed.format !== "mlkata-progress" || typeof parsed.data !== "object" || parsed.data === null)
     throw new Error("This is not an mlkata progress file: nothing was imported.");
   for (const [k, v] of Object.entries(parsed.data)) {
-    if (!/^(draft|progress):[a-z0-9-]+$/.test(k)) throw new Error(`Unexpected entry “${k}”: nothing was imported.`);
+    if (!KEY.test(k)) throw new Error(`Unexpected entry “${k}”: nothing was imported.`);
     if (k.startsWith("draft:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
+    if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(`Progress “${k}” is not readable: nothing was imported.`);
   }
-  for (const [k, v] of Object.entries(parsed.data)) {
+  return parsed;
+}
+
+// Merges a parsed file into this browser, newest first: a draft replaces the local one when
+// it is newer (a file without draft times counts as written when it was exported); a newer
+// local draft — or one of unknown age — is replaced only if confirmReplace(ids) says so.
+// Progress never goes back (solved beats attempted, then the later one wins). Returns
+// {added, updated, replaced, kept, progress} counts (progress: problems whose status changed).
+export function mergeImport(parsed, confirmReplace) {
+  const data = parsed.data;
+  const fileTime = Date.parse(parsed.exported) || 0;
+  const counts = { added: 0, updated: 0, replaced: 0, kept: 0, progress: 0 };
+  const writes = [];
+  const conflicts = [];
+  for (const [k, v] of Object.entries(data)) {
+    const [kind, id] = k.split(":");
+    if (kind === "draft") {
+      const local = read(k);
+      const theirs = typeof data[`drafted:${id}`] === "number" ? data[`drafted:${id}`] : fileTime;
+      const ours = read(`drafted:${id}`);
+      if (local === v) continue;
+      if (typeof local !== "string") { counts.added++; writes.push([k, v], [`drafted:${id}`, theirs]); }
+      else if (typeof ours === "number" && theirs > ours) { counts.updated++; writes.push([k, v], [`drafted:${id}`, theirs]); }
+      else conflicts.push([id, v, theirs]);
+    } else if (kind === "progress") {
+      const local = read(k);
+      const better = !local || !RANK[local.status] || RANK[v.status] > RANK[local.status] ||
+        (RANK[v.status] === RANK[local.status] && (v.at || 0) > (local.at || 0));
+      if (better) {
+        if (!local || local.status !== v.status) counts.progress++;
+        writes.push([k, v]);
+      }
+    } else if (kind === "prefs") {
+      const local = read(k);
+      if (!local || (v && (v.at || 0) > (local.at || 0))) writes.push([k, v]);
+    }
+  }
+  if (conflicts.length && confirmReplace(conflicts.map(([id]) => id))) {
+    counts.replaced = conflicts.length;
+    for (const [id, v, t] of conflicts) writes.push([`draft:${id}`, v], [`drafted:${id}`, t]);
+  } else {
+    counts.kept = conflicts.length;
+  }
+  for (const [k, v] of writes) {
     const err = write(k, v);
     if (err) throw new Error(err);
   }
-  return Object.keys(parsed.data).length;
+  return counts;
 }

@@ -1,0 +1,12 @@
+# fails: Returns dx shaped like x, dgamma and dbeta shaped like gamma
+# says: sum over the batch (axis 0)
+import numpy as np
+
+
+def layer_norm_backward(grad_out, x, gamma, eps):
+    mean = x.mean(axis=-1, keepdims=True)
+    r = 1.0 / np.sqrt(x.var(axis=-1, keepdims=True) + eps)
+    x_hat = (x - mean) * r
+    g = grad_out * gamma
+    dx = r * (g - g.mean(axis=-1, keepdims=True) - x_hat * (g * x_hat).mean(axis=-1, keepdims=True))
+    return dx, grad_out * x_hat, grad_out.sum(axis=0)
