@@ -1,4 +1,5 @@
-"""``python -m grader run PROBLEM_DIR FILE.py [--json] [--examples]`` and ``check [DIR]``."""
+"""``python -m grader run PROBLEM_DIR FILE.py [--json] [--examples]``, ``check [DIR|SLUG]``,
+``preview SLUG`` and ``schema``."""
 
 from __future__ import annotations
 
@@ -44,6 +45,19 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def cmd_preview(args) -> int:
+    from builder.content import ContentError, load_content
+    from .authoring.preview import collect, render_text
+    try:
+        content = load_content(args.problem)
+    except ContentError as e:
+        print("\n".join(e.errors), file=sys.stderr)
+        return 2
+    for p in content.problems:
+        print(render_text(p, collect(p)), flush=True)
+    return 0
+
+
 def cmd_schema(args) -> int:
     from .schema import ProblemSpec
     print(json.dumps(ProblemSpec.model_json_schema(), indent=2))
@@ -63,6 +77,9 @@ def main(argv=None) -> int:
     c.add_argument("problems", nargs="?", default="problems",
                    help="a problems folder (default problems), a problem folder, or a slug")
     c.set_defaults(func=cmd_check)
+    v = sub.add_parser("preview", help="the starter's, the solution's and each mutant's report, side by side")
+    v.add_argument("problem", help="a slug or a problem folder")
+    v.set_defaults(func=cmd_preview)
     s = sub.add_parser("schema", help="print problem.yaml's JSON Schema")
     s.set_defaults(func=cmd_schema)
     args = ap.parse_args(argv)

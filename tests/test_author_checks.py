@@ -298,3 +298,19 @@ def test_unknown_keys_get_did_you_mean(tmp_path, typo, key, line_key, suggestion
     y = root / "matmul_backward" / "problem.yaml"
     assert code == 1
     assert out.splitlines() == [f"{y}:{line_of(y, line_key + ':')}: {key}: unknown key; did you mean '{suggestion}'?"]
+
+
+# 5. `grader preview`: every report a learner can get, side by side.
+
+def test_preview_in_the_terminal():
+    proc = subprocess.run([sys.executable, "-m", "grader", "preview", "matmul_backward"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "COLUMNS": "150"})
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "matmul_backward: Matmul backward — 5 tests, 6 submissions"
+    assert lines[2].split() == ["starter", "solution", "m1", "m2", "m3", "m4"]
+    grid = {l[:56].strip(): l[56:].split() for l in lines[3:8]}
+    assert grid["dA matches grad_out @ B.T"] == ["FAIL", "pass", "pass", "pass", "FAIL", "FAIL"]
+    assert "── m3: problems/matmul_backward/wrong/square_special_case.py" in lines
+    assert ("   promise: fails “dA matches grad_out @ B.T”, says “dA is the transpose of the right answer” — kept"
+            in lines)
