@@ -63,3 +63,57 @@ def test_build_errors_overlay_and_preview_page(browser, tmp_path):
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
+
+
+def test_changed_starter_is_offered_over_an_old_draft(browser, tmp_path):
+    """A draft remembers its starter; after the starter changes, the page says so and offers
+    the new one; taking it is undoable, keeping the draft silences the notice."""
+    from browser import serving
+    from builder.pages import csp
+    root, out = make(tmp_path), tmp_path / "dist"
+
+    def build_site():
+        proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(root), "--out", str(out)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+
+    build_site()
+    draft = "import numpy as np\n\n\ndef matmul_backward(grad_out, A, B):\n    return grad_out @ B.T, A.T @ grad_out  # mine\n"
+    with serving(out, isolate=True, csp=csp(None)) as url:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(url + "p/matmul_backward/index.html")
+        wait_until(page, "window.mlkata !== undefined", 60)
+        page.evaluate("(s) => window.mlkata.setCode(s)", draft)
+        wait_until(page, "localStorage.getItem('mlkata:v1:draftbase:mk-0001') !== null", 10)
+        page.reload()
+        wait_until(page, "window.mlkata !== undefined", 60)
+        assert page.query_selector(".starter-changed") is None  # same starter: nothing to say
+
+        starter = root / "matmul_backward" / "starter.py"
+        starter.write_text(starter.read_text().replace("returns: (dA, dB)", "returns: the tuple (dA, dB)"))
+        build_site()
+        page.reload()
+        wait_until(page, "window.mlkata !== undefined", 60)
+        wait_until(page, "document.querySelector('.starter-changed') !== null", 30)
+        assert "The starter code of this problem changed since you saved your draft" in page.inner_text(".starter-changed")
+        assert page.evaluate("window.mlkata.getCode()") == draft  # nothing replaced until asked
+        page.click("text=Use the new starter")
+        assert "returns: the tuple (dA, dB)" in page.evaluate("window.mlkata.getCode()")
+        assert page.query_selector(".starter-changed") is None
+        page.click("#undo-reset")
+        assert page.evaluate("window.mlkata.getCode()") == draft
+
+        # An old draft again (from the catalogue, where no page saves a draft on leaving): keep it,
+        # and the notice is gone for good.
+        page.goto(url + "index.html")
+        page.evaluate("localStorage.setItem('mlkata:v1:draftbase:mk-0001', JSON.stringify('00000000'))")
+        page.goto(url + "p/matmul_backward/index.html")
+        wait_until(page, "document.querySelector('.starter-changed') !== null", 30)
+        page.click("text=Keep my draft")
+        page.reload()
+        wait_until(page, "window.mlkata !== undefined", 60)
+        page.wait_for_timeout(500)
+        assert page.query_selector(".starter-changed") is None
+        assert page.evaluate("window.mlkata.getCode()") == draft
+        ctx.close()

@@ -13,6 +13,7 @@ import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
+import { offerNewStarter, starterHash } from "./starter-notice.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -43,7 +44,7 @@ let saveTimer = null;
 // The starter itself is no draft: the catalogue says "In progress" only for real work.
 function saveNow(code) {
   if (code === config.starter) { draft.remove(config.id); return; }
-  const err = draft.set(config.id, code);
+  const err = draft.set(config.id, code, starterHash(config.starter));
   if (err) say(err, "error");
 }
 const editor = openEditor($("#editor"), {
@@ -58,6 +59,8 @@ const editor = openEditor($("#editor"), {
     { key: "Mod-Shift-Enter", run: () => { run("examples", { keyboard: true }); return true; } },
   ],
 });
+offerNewStarter({ id: config.id, starter: config.starter, editor, save: saveNow, anchor: notice,
+                  undoButton: $("#undo-reset"), say });
 // A reload or a closing tab must not lose the last keystrokes.
 addEventListener("pagehide", () => { clearTimeout(saveTimer); saveNow(editor.get()); });
 

@@ -24,11 +24,14 @@ function remove(key) {
 }
 
 // The draft itself stays a plain string (early.js reads it before any module loads); its
-// time is kept beside it, for merging imports.
+// time is kept beside it, for merging imports, and the hash of the starter it was written
+// from (`base`), so the page can say when the starter changed since (starter-notice.js).
 export const draft = {
   get: (id) => read(`draft:${id}`),
-  set: (id, code) => write(`draft:${id}`, code) || write(`drafted:${id}`, Date.now()),
-  remove: (id) => { remove(`draft:${id}`); remove(`drafted:${id}`); },
+  set: (id, code, base) => write(`draft:${id}`, code) || write(`drafted:${id}`, Date.now()) ||
+    (base ? write(`draftbase:${id}`, base) : null),
+  base: (id) => read(`draftbase:${id}`),
+  remove: (id) => { remove(`draft:${id}`); remove(`drafted:${id}`); remove(`draftbase:${id}`); },
   has: (id) => typeof read(`draft:${id}`) === "string",
 };
 
@@ -57,7 +60,7 @@ export function exportAll() {
   return { format: "mlkata-progress", version: 1, exported: new Date().toISOString(), data };
 }
 
-const KEY = /^(draft|drafted|progress|prefs):[a-z0-9-]+$/;
+const KEY = /^(draft|drafted|draftbase|progress|prefs):[a-z0-9-]+$/;
 const RANK = { attempted: 1, solved: 2 };
 
 // Reads and validates a progress file; throws an Error with a clear message, having
@@ -70,6 +73,7 @@ export function parseImport(text) {
   for (const [k, v] of Object.entries(parsed.data)) {
     if (!KEY.test(k)) throw new Error(`Unexpected entry “${k}”: nothing was imported.`);
     if (k.startsWith("draft:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
+    if (k.startsWith("draftbase:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
     if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(`Progress “${k}” is not readable: nothing was imported.`);
   }
   return parsed;
@@ -92,10 +96,11 @@ export function mergeImport(parsed, confirmReplace) {
       const local = read(k);
       const theirs = typeof data[`drafted:${id}`] === "number" ? data[`drafted:${id}`] : fileTime;
       const ours = read(`drafted:${id}`);
+      const base = typeof data[`draftbase:${id}`] === "string" ? [[`draftbase:${id}`, data[`draftbase:${id}`]]] : [];
       if (local === v) continue;
-      if (typeof local !== "string") { counts.added++; writes.push([k, v], [`drafted:${id}`, theirs]); }
-      else if (typeof ours === "number" && theirs > ours) { counts.updated++; writes.push([k, v], [`drafted:${id}`, theirs]); }
-      else conflicts.push([id, v, theirs]);
+      if (typeof local !== "string") { counts.added++; writes.push([k, v], [`drafted:${id}`, theirs], ...base); }
+      else if (typeof ours === "number" && theirs > ours) { counts.updated++; writes.push([k, v], [`drafted:${id}`, theirs], ...base); }
+      else conflicts.push([id, v, theirs, base]);
     } else if (kind === "progress") {
       const local = read(k);
       const better = !local || !RANK[local.status] || RANK[v.status] > RANK[local.status] ||
@@ -111,7 +116,7 @@ export function mergeImport(parsed, confirmReplace) {
   }
   if (conflicts.length && confirmReplace(conflicts.map(([id]) => id))) {
     counts.replaced = conflicts.length;
-    for (const [id, v, t] of conflicts) writes.push([`draft:${id}`, v], [`drafted:${id}`, t]);
+    for (const [id, v, t, base] of conflicts) writes.push([`draft:${id}`, v], [`drafted:${id}`, t], ...base);
   } else {
     counts.kept = conflicts.length;
   }
