@@ -8,7 +8,9 @@ Shape (version 1)::
      "tests": [{"name": "...", "status": "...", "message": "...", "output": "...",
                 "duration_ms": 1.2,
                 "line": 7,              # optional: the learner's line that raised
-                "diff": {...}}]}        # optional: expected-vs-got for a wrong array
+                "diff": {...},          # optional: expected-vs-got for a wrong array
+                "case": {...},          # optional: the smallest failing random case
+                "pictures": [...]}]}    # optional: pictures the test attached
 
 Everything else in the grader builds these; nothing else is printed or posted.
 """
@@ -49,6 +51,8 @@ class TestResult:
     duration_ms: float = 0.0
     line: int | None = None
     diff: dict | None = None
+    case: dict | None = None       # a random case that failed, shrunk: {label, args (Python source)}
+    pictures: list | None = None   # pictures the test attached (testing.attach)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -99,9 +103,26 @@ def report_from_dict(d: dict) -> Report:
                      "tests": [test_from_dict(t) for t in d.get("tests", [])]})
 
 
+def collapse_repeats(tests: list[TestResult]) -> None:
+    """A failure repeated (the same exception on the same line in five tests, differing only
+    in its numbers) is told once: the later tests say "The same failure as “first”." and drop
+    the repeated output and table."""
+    import re
+    first: dict = {}
+    for t in tests:
+        if t.status is Status.PASS or not t.message:
+            continue
+        key = (t.status, t.line, re.sub(r"\d+", "#", t.message))
+        if key in first:
+            t.message, t.output, t.diff = f"The same failure as “{first[key]}”.", "", None
+        else:
+            first[key] = t.name
+
+
 def summarize(problem: str, mode: str, tests: list[TestResult], duration_ms: float) -> Report:
     """The overall verdict of a run whose code loaded: timeout beats fail beats broken beats
     pass (a broken test checked nothing, so the run cannot pass, but it is not a fail)."""
+    collapse_repeats(tests)
     statuses = [t.status for t in tests]
     n_pass = statuses.count(Status.PASS)
     if Status.TIMEOUT in statuses:

@@ -19,11 +19,13 @@ DIFF_WINDOW = 8  # expected-vs-got tables show at most this many rows and column
 
 
 class Failure(AssertionError):
-    """A test failed; ``diff`` optionally holds an expected-vs-got table for the page."""
+    """A test failed; ``diff`` optionally holds an expected-vs-got table for the page, and
+    ``case`` (set by ``random_cases``) the failing inputs, for the learner to replay."""
 
     def __init__(self, message: str, diff: dict | None = None):
         super().__init__(message)
         self.diff = diff
+        self.case = None
 
 
 class LearnerRaised(Exception):
@@ -36,6 +38,7 @@ class LearnerRaised(Exception):
     def __init__(self, kind: str, message: str, line: int | None = None, traceback: str = ""):
         super().__init__(message)
         self.kind, self.message, self.line, self.traceback = kind, message, line, traceback
+        self.case = None
 
     @classmethod
     def from_reply(cls, raised) -> "LearnerRaised":
@@ -115,9 +118,35 @@ def _diff_table(name: str, got: np.ndarray, want: np.ndarray, bad: np.ndarray, w
         c0 = max(0, min(int(worst[-1]) - DIFF_WINDOW // 2, g.shape[1] - DIFF_WINDOW))
     sl = (slice(r0, r0 + DIFF_WINDOW), slice(c0, c0 + DIFF_WINDOW))
     tolist = lambda a: [[float(v) if np.isfinite(v) else str(v) for v in row] for row in a]
-    return {"name": name, "lead": [int(i) for i in lead], "origin": [r0, c0],
-            "vector": got.ndim == 1, "got": tolist(g[sl]), "expected": tolist(w[sl]),
-            "bad": b[sl].tolist()}
+    table = {"name": name, "lead": [int(i) for i in lead], "origin": [r0, c0],
+             "vector": got.ndim == 1, "got": tolist(g[sl]), "expected": tolist(w[sl]),
+             "bad": b[sl].tolist()}
+    if max(got[lead].shape) > DIFF_WINDOW:
+        table["full"] = _overview(got[lead], want[lead], worst[len(lead):])
+    return table
+
+
+OVERVIEW_2D, OVERVIEW_1D = 32, 256  # cells of the page's heatmap / points of its line chart
+
+
+def _overview(got: np.ndarray, want: np.ndarray, worst) -> dict:
+    """The whole (2-D or 1-D) arrays, block-averaged down to a heatmap's or a chart's size
+    (4 significant digits; non-finite entries as 0), with the worst entry's block."""
+    limit = OVERVIEW_1D if got.ndim == 1 else OVERVIEW_2D
+    blocks = [max(1, -(-n // limit)) for n in got.shape]
+
+    def shrink(a):
+        a = np.where(np.isfinite(a), a, 0.0)
+        for axis, k in enumerate(blocks):
+            n = a.shape[axis]
+            pad = (-n) % k
+            if pad:
+                a = np.concatenate([a, np.repeat(np.take(a, [-1], axis=axis), pad, axis=axis)], axis=axis)
+            a = a.reshape(a.shape[:axis] + (a.shape[axis] // k, k) + a.shape[axis + 1:]).mean(axis=axis + 1)
+        return [float(f"{v:.4g}") for v in a.ravel()] if a.ndim == 1 else [[float(f"{v:.4g}") for v in row] for row in a]
+
+    return {"got": shrink(got), "expected": shrink(want), "shape": list(got.shape),
+            "worst": [int(i) // k for i, k in zip(worst, blocks)], "block": blocks}
 
 
 def assert_close(got, expected, name: str = "result", atol: float | None = None,
@@ -161,6 +190,7 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
            f"{_fmt(g[worst])}, expected {_fmt(want[worst])} (off by {_fmt(err[worst])}; "
            f"allowed {_fmt(allowed[worst])}).") if g.ndim else (
            f"{name} is {_fmt(g)}, expected {_fmt(want)} (off by {_fmt(err)}).")
+    hint = lazy_hint()
     denom = float(np.sum(want * want))
     if denom > 0 and g.size > 1:  # any wrong scalar is "a multiple" of the right one
         scale = float(np.sum(g * want)) / denom
@@ -169,13 +199,10 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
                 msg += f" {name} is zero everywhere: is the placeholder still in place?"
             elif abs(scale + 1) < 1e-6:
                 msg += f" {name} has the right size but the wrong sign."
-            elif scale > 1:
-                msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: "
-                        "a sum where a mean belongs, or an extra factor?")
-            else:
-                msg += (f" {name} is the expected value times {_fmt(scale)} everywhere: "
-                        "a mean where a sum belongs, or a missing factor?")
-    hint = lazy_hint()
+            elif not hint:  # a test's own hint knows the problem better than a guess: one explanation
+                more = "a sum where a mean belongs, or an extra factor?" if scale > 1 else \
+                       "a mean where a sum belongs, or a missing factor?"
+                msg += f" {name} is the expected value times {_fmt(scale)} everywhere: {more}"
     if hint:
         msg += " " + hint
     raise Failure(msg, _diff_table(name, g, want, bad, worst))
@@ -204,3 +231,109 @@ def numerical_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
         flat[i] = old
         gflat[i] = (hi - lo) / (2 * eps)
     return grad
+
+
+# --- random cases, shrunk on failure ---------------------------------------------------------
+
+CASE_SIZES = (1, 2, 3, 4, 5, 7, 8, 12)
+SHRINK_CALLS = 12  # at most this many extra calls to find a smaller failing case
+
+
+def random_cases(f, make, check, *, seed: int, dims, count: int = 6) -> None:
+    """Check ``f`` on ``count`` random cases; on a failure, report the smallest one found.
+
+    ``dims`` names the sizes (``"m k n"``); ``make(g, **sizes)`` builds the arguments from a
+    seeded generator ``g``; ``check(got, *args)`` raises ``Failure`` when ``got = f(*args)``
+    is wrong. Case 0 has every size 1, case 1 every size equal (square matrices), the rest
+    are drawn from ``CASE_SIZES`` (the random ones run first). When a case fails, its sizes
+    are shrunk (to 1, halved, minus one) while it keeps failing with the same message (up to
+    its numbers: a smaller case must not lose the diagnosis), and the failure raised carries
+    ``case``: a label (seed and sizes) and the arguments as Python source, to replay it."""
+    names = dims.split() if isinstance(dims, str) else list(dims)
+    g0 = rng(seed)
+    plans = [{d: int(g0.choice(CASE_SIZES)) for d in names} for _ in range(max(0, count - 2))]
+    plans += [dict.fromkeys(names, int(g0.choice(CASE_SIZES[2:]))), dict.fromkeys(names, 1)]
+    for i, sizes in enumerate(plans[:count]):
+        case_seed = seed * 1000 + i
+        error = _attempt(f, make, check, case_seed, sizes)
+        if error is None:
+            continue
+        small, small_error = _shrink(f, make, check, case_seed, sizes, error)
+        args = make(rng(case_seed), **small)
+        shrunk = "" if small == sizes else " (shrunk from " + ", ".join(f"{d}={v}" for d, v in sizes.items()) + ")"
+        small_error.case = {
+            "label": f"seed {case_seed}: " + ", ".join(f"{d}={v}" for d, v in small.items()) + shrunk,
+            "args": "\n".join(f"{n} = {_source(a)}" for n, a in zip(_arg_names(f, len(args)), args)),
+        }
+        raise small_error
+
+
+def _attempt(f, make, check, case_seed: int, sizes: dict):
+    args = make(rng(case_seed), **sizes)
+    try:
+        check(f(*args), *args)
+    except (Failure, LearnerRaised) as e:
+        return e
+    except AssertionError as e:
+        return Failure(str(e) or "An assertion in this test failed.")
+    return None
+
+
+def _template(error) -> str:
+    """A failure message with its numbers blanked: what a smaller case must still say."""
+    import re
+    return re.sub(r"\d+(\.\d+)?(e[-+]?\d+)?", "#", str(getattr(error, "message", None) or error))
+
+
+def _shrink(f, make, check, case_seed: int, sizes: dict, error):
+    calls, template = 0, _template(error)
+    improved = True
+    while improved and calls < SHRINK_CALLS:
+        improved = False
+        for d in sizes:
+            for smaller in sorted({1, sizes[d] // 2, sizes[d] - 1}):
+                if not 1 <= smaller < sizes[d] or calls >= SHRINK_CALLS:
+                    continue
+                trial = {**sizes, d: smaller}
+                calls += 1
+                e = _attempt(f, make, check, case_seed, trial)
+                if e is not None and _template(e) == template:
+                    sizes, error, improved = trial, e, True
+                    break
+    return sizes, error
+
+
+def _arg_names(f, n: int) -> list[str]:
+    names = list(getattr(f, "arg_names", []))[:n]
+    return names + [f"arg{i + 1}" for i in range(len(names), n)]
+
+
+def _source(value) -> str:
+    """A Python expression that rebuilds ``value`` exactly (NumPy as ``np``)."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "iu":
+            return f"np.array({value.tolist()!r}, dtype=np.int64)"
+        return f"np.array({value.astype(np.float64).tolist()!r})"
+    return repr(value)
+
+
+# --- pictures a test attaches to its result ---------------------------------------------------
+
+_PICTURES: list = []
+
+
+def attach(picture: dict) -> None:
+    """Attach a picture to the running test's result (shown on the page, pass or fail):
+    ``{"kind": "line", "title", "x_label", "y_label", "series": [{"name", "y": [...]}]}`` or
+    ``{"kind": "scatter", "title", "points": [[x, y, cls], ...], "grid": {"x0", "x1", "y0",
+    "y1", "values": [[cls, ...], ...]}}`` (a decision boundary)."""
+    if picture.get("kind") not in ("line", "scatter"):
+        raise ValueError(f"attach(): kind must be 'line' or 'scatter', not {picture.get('kind')!r}")
+    _PICTURES.append(picture)
+
+
+def take_pictures() -> list:
+    """The pictures attached since the last call (the checker calls it after each test)."""
+    out = list(_PICTURES)
+    _PICTURES.clear()
+    return out

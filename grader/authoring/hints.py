@@ -23,8 +23,9 @@ _state = threading.local()
 _original = testing.assert_close
 
 
-def _wrapped(got, expected, name="result", atol=None, rtol=None, hint=""):
+def _wrapped(*args, **kwargs):
     rec = getattr(_state, "recorder", None)
+    hint = kwargs.get("hint", args[5] if len(args) > 5 else "")
     if rec is not None and callable(hint):
         inner = hint
         code = getattr(inner, "__code__", None)
@@ -34,7 +35,11 @@ def _wrapped(got, expected, name="result", atol=None, rtol=None, hint=""):
                 return inner()
             if rec["force"]:
                 hint()  # raises here if the hint is broken: the test is then reported broken
-    return _original(got, expected, name, atol, rtol, hint)
+            if "hint" in kwargs:
+                kwargs["hint"] = hint
+            else:
+                args = args[:5] + (hint,) + args[6:]
+    return _original(*args, **kwargs)
 
 
 _wrapped.__doc__ = _original.__doc__

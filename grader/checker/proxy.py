@@ -88,6 +88,7 @@ class LearnerFunction:
 
     def __call__(self, *args, **kwargs):
         self.calls += 1
+        self._args = args
         reply = self.request({"op": "call", "args": list(args), "kwargs": kwargs})
         if "raised" in reply:
             raise LearnerRaised.from_reply(reply["raised"])
@@ -122,4 +123,19 @@ class LearnerFunction:
             raise Failure(f"{self.entry} should return a tuple {want}; got {describe_type(value)}.")
         if len(value) != len(self.returns):
             raise Failure(f"{self.entry} should return {len(self.returns)} values {want}; got {len(value)}.")
-        return tuple(RETURN_KINDS[r["type"]](v, r["name"]) for v, r in zip(value, self.returns))
+        checked = tuple(RETURN_KINDS[r["type"]](v, r["name"]) for v, r in zip(value, self.returns))
+        self._refuse_swapped(checked)
+        return checked
+
+    def _refuse_swapped(self, values) -> None:
+        """Gradients named d<arg> have their argument's shape. When two of them come back
+        each with the other's shape, say the outputs are in the wrong order (not "transposed")."""
+        shapes = {a: getattr(v, "shape", None) for a, v in zip(self.arg_names, getattr(self, "_args", ()))}
+        own = [shapes.get(r["name"][1:]) if r["name"].startswith("d") else None for r in self.returns]
+        got = [getattr(v, "shape", None) for v in values]
+        for i, j in ((i, j) for i in range(len(values)) for j in range(len(values)) if i < j):
+            if own[i] and own[j] and own[i] != own[j] and got[i] == own[j] and got[j] == own[i]:
+                a, b = self.returns[i]["name"], self.returns[j]["name"]
+                raise Failure(f"{a} has shape {got[i]}, which is {b[1:]}'s shape, and {b} has {a[1:]}'s shape "
+                              f"{got[j]}: the outputs look swapped. Return them in the order "
+                              f"({', '.join(r['name'] for r in self.returns)}).")

@@ -151,11 +151,11 @@ def run_one(name, test, f: LearnerFunction, deadline: float, limit: float) -> Te
         try:
             test(f)
         except testing.Failure as e:
-            result.status, result.message, result.diff = Status.FAIL, str(e), e.diff
+            result.status, result.message, result.diff, result.case = Status.FAIL, str(e), e.diff, e.case
         except AssertionError as e:
             result.status, result.message = Status.FAIL, str(e) or "An assertion in this test failed."
         except testing.LearnerRaised as e:
-            result.status, result.message, result.line = Status.FAIL, e.message, e.line
+            result.status, result.message, result.line, result.case = Status.FAIL, e.message, e.line, e.case
             result.output = e.traceback
         except LearnerTimeout:
             result.status, result.message = Status.TIMEOUT, TIMEOUT_MESSAGE.format(limit=limit)
@@ -169,6 +169,7 @@ def run_one(name, test, f: LearnerFunction, deadline: float, limit: float) -> Te
             result.message = (f"This test is broken, not your code ({broken}). Please report it; "
                               "the other tests still count.")
     result.duration_ms = (time.monotonic() - t0) * 1000
+    result.pictures = testing.take_pictures() or None
     printed = f.take_output()
     result.output = printed + ("\n" if printed and result.output else "") + result.output
     if result.status is Status.PASS and time.monotonic() > deadline:

@@ -9,6 +9,9 @@ Every request and reply is ``wire`` bytes; a request is a dict with an ``op``:
     {"op": "call", "args": [...], "kwargs": {}}  -> {"value", "output", "mutated": [[i, changed, size]]}
                                                    | {"raised": {kind, message, line, traceback}, "output"}
     {"op": "snippet", "source": str}             -> {"status": ok|error, "message", "output"}
+    {"op": "try", "source", "entry", "args": str, "arg_names": [...], "return_names": [...]}
+                                                 -> {"status": ok|error, "values": [{name, repr, shape, dtype}],
+                                                     "output", "message", "line"}
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ class Session:
         try:
             msg = wire.decode(request)
             op = msg.get("op") if type(msg) is dict else None
-            handler = {"load": self.load, "call": self.call, "snippet": self.snippet}.get(op)
+            handler = {"load": self.load, "call": self.call, "snippet": self.snippet, "try": self.try_input}.get(op)
             reply = handler(msg) if handler else {"error": {"message": f"unknown request {op!r}"}}
         except BaseException as e:  # learner code may raise anything, even from __del__
             reply = {"error": {"message": _cap(f"The learner runtime failed: {type(e).__name__}: {e}")}}
@@ -136,6 +139,49 @@ class Session:
                 _, _, tb = describe(e, "")
                 return {"status": "error", "message": _cap(tb.strip()), "output": out.getvalue()}
         return {"status": "ok", "message": "", "output": out.getvalue()}
+
+
+    def try_input(self, msg: dict) -> dict:
+        """"Try my input": define the arguments from the learner's Python source (``np`` is
+        NumPy), call the entry function once, and describe what came back. Ungraded."""
+        loaded = self.load(msg)
+        if "error" in loaded:
+            e = loaded["error"]
+            return {"status": "error", "values": [], "output": loaded["output"], "message": e["message"],
+                    "line": e.get("line")}
+        names, fn = list(msg["arg_names"]), self.fn
+        with Captured() as out:
+            scope = {"np": np, "numpy": np}
+            try:
+                exec(compile(msg["args"], "input", "exec", dont_inherit=True), scope)
+            except BaseException as e:
+                return {"status": "error", "values": [], "output": out.getvalue(), "line": None,
+                        "message": _cap(f"Your input did not run: {type(e).__name__}: {e}")}
+            missing = [n for n in names if n not in scope]
+            if missing:
+                return {"status": "error", "values": [], "output": out.getvalue(), "line": None,
+                        "message": "Define every argument in your input: " + ", ".join(missing) + " missing."}
+            args = [scope[n] for n in names]
+            try:
+                value = with_recursion_cap(lambda: fn(*args))
+            except BaseException as e:
+                message, line, tb = describe(e, f"in {self.entry}", any(getattr(a, "ndim", 0) > 2 for a in args))
+                return {"status": "error", "values": [], "output": out.getvalue() + tb, "message": _cap(message),
+                        "line": line}
+        returns = list(msg.get("return_names") or ["result"])
+        parts = value if len(returns) > 1 and type(value) in (tuple, list) else (value,)
+        labels = returns if len(parts) == len(returns) else [f"value {i + 1}" for i in range(len(parts))]
+        return {"status": "ok", "output": out.getvalue(), "message": "", "line": None,
+                "values": [_describe_value(n, v) for n, v in zip(labels, parts)]}
+
+
+def _describe_value(name: str, value) -> dict:
+    """A returned value for the page: its repr (NumPy's, short), shape and dtype."""
+    with np.printoptions(precision=6, threshold=200, edgeitems=4, linewidth=100):
+        text = repr(value)
+    shape = list(value.shape) if isinstance(value, np.ndarray) else None
+    dtype = str(value.dtype) if isinstance(value, (np.ndarray, np.generic)) else type(value).__name__
+    return {"name": name, "repr": _cap(text), "shape": shape, "dtype": dtype}
 
 
 def warm_up() -> None:

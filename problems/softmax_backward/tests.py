@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.testing import LearnerRaised, assert_close, numerical_gradient, rng
+from grader.testing import LearnerRaised, assert_close, numerical_gradient, random_cases, rng
 
 SIZES = [3, 1, 8, 100]
 
@@ -73,10 +73,13 @@ def test_jacobian_vector_product(f):
 
     Derive: dx matches the true gradient on random inputs
     """
-    for seed, v in enumerate(SIZES):
-        G, y, _ = case(10 + seed, v)
-        dx = f(G, y)
-        assert_close(dx, jacobian_vector_product(G, y), "dx", hint=lambda: diagnose(dx, G, y))
+    def make(g, v):
+        x = 2.0 * g.standard_normal(v)
+        return g.standard_normal(v), softmax(x)
+
+    random_cases(f, make, lambda dx, G, y: assert_close(dx, jacobian_vector_product(G, y), "dx",
+                                                        hint=lambda: diagnose(dx, G, y)),
+                 seed=10, dims="v", count=5)
 
 
 def test_finite_differences(f):

@@ -4,13 +4,15 @@
 // a SharedArrayBuffer ("serve") or one code block ("snippet"). The page then retires it.
 // Protocol: page -> learner  init {indexURL, snapshotURL, zipURL} | serve {channel} | snippet {source}
 //                             | call {request}  (one request at a time, where there is no SharedArrayBuffer)
+//                             | try {source, entry, args, argNames, returnNames, reference}  ("Try my input")
 //           learner -> page  status {text} | ready {boot_ms, snapshot} | snippet {result} | answer {reply}
+//                             | tried {result: {mine, reference}}
 //                             | failed {error} | crashed {error}
 import { bootPython } from "./boot-python.js";
 import { serveForever } from "./channel.js";
 
 const post = self.postMessage.bind(self);  // kept before the globals below are removed
-let handle = null, runSnippet = null;
+let handle = null, runSnippet = null, tryInput = null;
 
 // What a submission could use to reach beyond this worker: the network, the site's
 // storage and caches, other workers and contexts, and loading more code.
@@ -46,6 +48,15 @@ async function init(id, urls) {
     const r = decode(snippet(source));
     try { return r.toJs({ dict_converter: Object.fromEntries }); } finally { r.destroy(); }
   };
+  // "Try my input": the reference first (if asked), then the learner's code, each in a session
+  // of its own; the reply is JSON. Ungraded, so sharing this interpreter is harmless.
+  const tryOne = py.runPython("import json\nlambda j: json.dumps(Session().try_input(json.loads(j)))");
+  tryInput = (p) => {
+    const one = (source) => JSON.parse(tryOne(JSON.stringify({ op: "try", source, entry: p.entry, args: p.args,
+      arg_names: p.argNames, return_names: p.returnNames })));
+    const reference = p.reference ? one(p.reference) : null;
+    return { mine: one(p.source), reference };
+  };
   seal();
   post({ id, type: "ready", payload: { boot_ms: performance.now() - t0, snapshot: fromSnapshot } });
 }
@@ -61,6 +72,13 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
       return post({ id, type: "crashed", payload: { error: String((e && e.message) || e) } });
     }
     post({ id, type: "answer", payload: { reply } }, [reply.buffer]);
+  } else if (type === "try") {
+    let result;
+    try { result = tryInput(payload); } catch (e) {
+      result = { mine: { status: "error", values: [], output: "", line: null,
+                         message: "Python stopped (out of memory or stack); it was restarted." }, reference: null };
+    }
+    post({ id, type: "tried", payload: { result } });
   } else if (type === "snippet") {
     let result;
     try { result = runSnippet(payload.source); } catch (e) {

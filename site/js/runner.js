@@ -116,6 +116,22 @@ export class Runner {
                                            : "Python stopped (out of memory or stack); it was restarted." };
   }
 
+  // "Try my input", ungraded, in a learner worker of its own: {source, entry, args (Python
+  // defining each argument), argNames, returnNames, reference (source or null)} ->
+  // {mine, reference}, each {status, values: [{name, repr, shape, dtype}], output, message, line}.
+  async tryInput(payload) {
+    await this.ready;
+    const slot = await this.takeLearner();
+    const limit = this.config.timeLimit * 1000 * (payload.reference ? 2 : 1);
+    const m = await Promise.race([request(slot, "try", payload), after(limit, { type: "stopped" })]);
+    slot.worker.terminate();
+    if (m.type === "tried") return m.payload.result;
+    const message = m.type === "stopped" ? `Stopped after the time limit of ${this.config.timeLimit} s.`
+                                         : "Python stopped (out of memory or stack); it was restarted.";
+    return { mine: { status: m.type === "stopped" ? "timeout" : "error", values: [], output: "", message, line: null },
+             reference: null };
+  }
+
   // Run the hidden tests ("tests") or the examples ("examples"); resolves to a report.
   async run(source, mode, onEvent) {
     await this.ready;

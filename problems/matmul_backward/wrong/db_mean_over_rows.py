@@ -1,5 +1,5 @@
 # fails: dB matches A.T @ grad_out
-# says: a mean where a sum belongs
+# says: dB should be A.T @ grad_out
 import numpy as np
 
 

@@ -1,5 +1,5 @@
 # fails: dA matches grad_out @ B.T
-# says: dA is the transpose of the right answer
+# says: dA should be grad_out @ B.T
 import numpy as np
 
 

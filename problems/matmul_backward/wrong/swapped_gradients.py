@@ -1,5 +1,5 @@
 # fails: Returns two arrays with correct shapes
-# says: dA has shape (4, 2), expected (3, 4)
+# says: the outputs look swapped
 import numpy as np
 
 
