@@ -86,8 +86,24 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except BrokenPipeError:  # `grader run ... | head`: the reader left; nothing more to say
+        if not _stdout_closed():
+            raise  # a pipe of the grader's own (to a learner process) broke: not the reader
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _stdout_closed() -> bool:
+    """True when stdout is a pipe whose reader has gone (``| head`` finished)."""
+    import select
+    import stat
+    try:
+        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+            return False
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLERR)
+        return any(ev & select.POLLERR for _, ev in poller.poll(0))
+    except (OSError, ValueError):
+        return True
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ A mutant holds when, run as a learner's submission, the test it names has status
 and that test's message contains the fragment. Other tests may fail too (a transposed
 gradient also breaks the finite-difference test); the named one is the promise. It does not
 hold when it passes, when its code does not load, when the named test does not exist,
-passes, is broken or times out, or when the message lacks the fragment.
+passes, is broken or times out, or when the message lacks the fragment. (A failure repeated
+in later tests is told once; their "The same failure as “first”." stands for the first one's
+message, which is what the learner reads.)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..report import Report, Status
 
 WRONG_DIR = "wrong"
 HEADER = re.compile(r"#\s*(fails|says):\s*(.*?)\s*$")
+SAME = re.compile(r"The same failure as “(.*)”\.")
 
 
 @dataclass
@@ -76,6 +79,11 @@ def judge(m: Mutant, report: Report, test_names: list[str]) -> list[str]:
         return [f"{where}: “{m.fails}” passes on this mutant (it fails {', '.join(f'“{n}”' for n in failed)} instead)"]
     if test.status is not Status.FAIL:
         return [f"{where}: “{m.fails}” is {test.status.value} on this mutant, not fail: {test.message}"]
-    if m.says not in test.message:
-        return [f"{where}: “{m.fails}” fails, but its message lacks “{m.says}”; it says: {test.message}"]
+    message = test.message
+    same = SAME.fullmatch(message)
+    if same:  # a repeated failure is told once (report.py): the learner reads the first one's text
+        first = next((t for t in report.tests if t.name == same.group(1)), None)
+        message = first.message if first else message
+    if m.says not in message:
+        return [f"{where}: “{m.fails}” fails, but its message lacks “{m.says}”; it says: {message}"]
     return []
