@@ -97,10 +97,10 @@ def _stdout_closed() -> bool:
     import select
     import stat
     try:
-        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+        if not stat.S_ISFIFO(os.fstat(1).st_mode):
             return False
         poller = select.poll()
-        poller.register(sys.stdout.fileno(), select.POLLERR)
+        poller.register(1, select.POLLERR)
         return any(ev & select.POLLERR for _, ev in poller.poll(0))
     except (OSError, ValueError):
         return True

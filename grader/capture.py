@@ -75,7 +75,22 @@ class _Routed(io.TextIOBase):
         if hasattr(target, "flush"):
             target.flush()
 
-    def __getattr__(self, name):  # fileno, encoding, isatty, buffer, ...: the real stream's
+    # The real stream's identity (io.TextIOBase would answer these itself, wrongly).
+    def fileno(self) -> int:
+        return self._real.fileno()
+
+    def isatty(self) -> bool:
+        return self._real.isatty()
+
+    @property
+    def encoding(self):
+        return getattr(self._real, "encoding", "utf-8")
+
+    @property
+    def errors(self):
+        return getattr(self._real, "errors", "strict")
+
+    def __getattr__(self, name):  # buffer, reconfigure, ...: the real stream's
         return getattr(self._real, name)
 
 

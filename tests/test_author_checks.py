@@ -313,3 +313,14 @@ def test_preview_in_the_terminal():
     assert "── m3: problems/matmul_backward/wrong/square_special_case.py" in lines
     assert ("   promise: fails “dA matches grad_out @ B.T”, says “dA should be grad_out @ B.T” — kept"
             in lines)
+
+
+def test_grader_run_into_head_ends_quietly():
+    """`grader run … | head` : the reader leaves early; no BrokenPipeError traceback."""
+    flood = ROOT / "tests" / "cases" / "print_flood" / "submission.py"  # ~64 KB of output per test
+    proc = subprocess.run(["bash", "-c", f"'{sys.executable}' -m grader run problems/matmul_backward '{flood}' "
+                           "| head -1; echo \"status ${PIPESTATUS[0]}\""],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.stdout.splitlines()[0].startswith(("PASS:", "TIMEOUT:"))
+    assert proc.stdout.splitlines()[-1] in ("status 0", "status 1")
+    assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
