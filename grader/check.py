@@ -86,9 +86,13 @@ def check_problem(p: Problem) -> list[str]:
     if st.status is Status.PASS:
         errors.append(f"{starter}:1: the starter passes every test; it must fail at least one")
 
-    for m in mutants.load(p.path):
+    found = mutants.load(p.path)
+    for m in found:
         head = mutants.header_errors(m)
         errors += head or mutants.judge(m, runs(m.source), p.test_names)
+    if not found:
+        errors.append(f"{tests_py}:1: warning: no mutants: add wrong/<mistake>.py files, each a classic mistake "
+                      "that names the test it must fail (docs/authoring.md, “Mutants”)")
 
     if not runs.broken:
         if ref.status is Status.PASS and _verdicts(runs(p.solution)) != _verdicts(ref):

@@ -31,7 +31,7 @@ def test_worked_example_goes_from_scaffold_to_published(tmp_path):
     shutil.copytree(ROOT / "problems", problems)
     blocks = worked_example_blocks()
     langs = [lang for lang, _ in blocks]
-    assert langs == ["console", "yaml", "markdown", "python", "python", "python", "console"], langs
+    assert langs == ["console", "yaml", "markdown", "python", "python", "python", "python", "console"], langs
 
     made = run("build.py", "new", "relu_backward", "--problems", str(problems))
     assert made.returncode == 0, made.stderr
@@ -43,9 +43,17 @@ def test_worked_example_goes_from_scaffold_to_published(tmp_path):
     folder = problems / "relu_backward"
     for name, (_, body) in zip(FILES, blocks[1:6]):
         (folder / name).write_text(body, encoding="utf-8")
+    (folder / "wrong").mkdir()
+    (folder / "wrong" / "ge_zero.py").write_text(blocks[6][1], encoding="utf-8")
     checked = run("-m", "grader", "check", str(problems))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "ok   relu_backward" in checked.stdout + checked.stderr
+    assert "warning" not in checked.stdout, checked.stdout  # its hints all run, and it has a mutant
+
+    preview = run("-m", "grader", "preview", str(folder))
+    assert preview.returncode == 0, preview.stderr
+    assert "wrong/ge_zero.py" in preview.stdout
+    assert "promise: fails “At x = 0 the gradient is 0”, says “Use x > 0, not x >= 0.” — kept" in preview.stdout
 
     judged = run("-m", "grader", "run", str(folder), str(folder / "starter.py"))
     assert judged.returncode != 0
