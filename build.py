@@ -16,9 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from builder import assets, buildcache, output, pages, runtime
+from builder import assets, buildcache, i18n, output, pages, runtime
 from builder.offline import write_service_worker
 from builder.content import ContentError, load_content
+from builder.lessonpage import js_worker
 from builder.markdown import MarkdownError
 from grader.problem import ProblemError
 
@@ -35,8 +36,9 @@ class BuildError(Exception):
 
 
 def load_problems(problems_dir: Path, check: bool):
-    """Every problem and track, validated by the loader ``grader check`` uses; with ``check``,
-    references, starters and mutants are run too. Warnings are printed, errors raised."""
+    """Every problem, track, lesson and translation, validated by the loader ``grader check``
+    uses; with ``check``, references, starters and mutants are run too. Warnings (missing or
+    out-of-date translations among them) are printed, errors raised."""
     try:
         content = load_content(problems_dir)
     except ContentError as e:
@@ -50,7 +52,7 @@ def load_problems(problems_dir: Path, check: bool):
             raise BuildError(findings)
     for w in findings:
         print(w, file=sys.stderr)
-    return content.problems, content.tracks
+    return content.problems, content.tracks, content.texts
 
 
 def write_problem_files(out: Path, problems) -> None:
@@ -63,31 +65,65 @@ def write_problem_files(out: Path, problems) -> None:
         (d / "statement.md").write_text(p.statement, encoding="utf-8")
 
 
-def render_pages(out: Path, problems, tracks, asset_map: dict, mode: str) -> None:
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def render_pages(out: Path, views, asset_map: dict, mode: str) -> None:
+    """The catalogue, problem and theory pages of every language (i18n.Localized views);
+    a language's pages live under its prefix (English at the root, Spanish under es/)."""
     policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
     index_url = runtime.index_url(mode, "pyodide/")
-    by_slug = {p.slug: p for p in problems}
-    track_of = {p.slug: t for t in tracks for p in t.problems}
-    order = pages.course(problems, tracks)
     errors = []
-    for p in problems:
-        try:
-            html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy, order)
-        except MarkdownError as e:
-            errors += e.errors
-            continue
-        (out / "p" / p.slug / "index.html").write_text(html, encoding="utf-8")
-    for t in tracks:
-        try:
-            html = pages.render_theory(t, asset_map, index_url, policy)
-        except MarkdownError as e:
-            errors += e.errors
-            continue
-        (out / "t" / t.slug).mkdir(parents=True, exist_ok=True)
-        (out / "t" / t.slug / "index.html").write_text(html, encoding="utf-8")
+    for v in views:
+        base = out / i18n.prefix(v.lang)
+        by_slug = {p.slug: p for p in v.problems}
+        track_of = {p.slug: t for t in v.tracks for p in t.problems}
+        order = pages.course(v.problems, v.tracks)
+        for p in v.problems:
+            try:
+                html = pages.render_problem(p, by_slug, track_of.get(p.slug), asset_map, index_url, policy, order,
+                                            v.lang, ("problem", p.slug) in v.untranslated)
+            except MarkdownError as e:
+                errors += e.errors
+                continue
+            _write(base / "p" / p.slug / "index.html", html)
+            if v.lang != i18n.DEFAULT:  # the statement the "Ask an AI" prompt quotes, in this language
+                _write(base / "p" / p.slug / "statement.md", p.statement)
+        for t in v.tracks:
+            try:
+                html = pages.render_theory(t, asset_map, index_url, policy, v.lang, ("track", t.slug) in v.untranslated)
+            except MarkdownError as e:
+                errors += e.errors
+                continue
+            _write(base / "t" / t.slug / "index.html", html)
+        _write(base / "index.html", pages.render_catalogue(v.problems, v.tracks, asset_map, policy, v.lang))
     if errors:
         raise BuildError(errors)
-    (out / "index.html").write_text(pages.render_catalogue(problems, tracks, asset_map, policy), encoding="utf-8")
+
+
+def render_lessons(out: Path, views, asset_map: dict, mode: str) -> None:
+    """Every lesson at l/<slug>/ in every language, with its JavaScript demo as a worker
+    script beside it (builder/lessonpage.py says why)."""
+    policy = pages.csp(CDN_ORIGIN if mode == "cdn" else None)
+    index_url = runtime.index_url(mode, "pyodide/")
+    errors = []
+    for v in views:
+        for t in v.tracks:
+            for lesson in t.lessons:
+                d = out / i18n.prefix(v.lang) / "l" / lesson.slug
+                try:
+                    html = pages.render_lesson(lesson, t, asset_map, index_url, policy, v.lang,
+                                               ("lesson", lesson.slug) in v.untranslated)
+                except MarkdownError as e:
+                    errors += e.errors
+                    continue
+                _write(d / "index.html", html)
+                if "javascript" in lesson.demos:
+                    _write(d / "demo-js.js", js_worker(lesson.demos["javascript"]))
+    if errors:
+        raise BuildError(errors)
 
 
 def write_schema(out: Path) -> None:
@@ -117,13 +153,15 @@ def build(problems_dir: Path = ROOT / "problems", out: Path = ROOT / "dist",
     key = buildcache.input_key(problems_dir, mode, check)
     if buildcache.up_to_date(out, key):
         return None
-    problems, tracks = load_problems(problems_dir, check)
+    problems, tracks, texts = load_problems(problems_dir, check)
     with output.staging(out) as tmp:
         asset_map = assets.build_assets(tmp)
         if mode == "local":
             runtime.vendor(tmp / "pyodide")
         write_problem_files(tmp, problems)
-        render_pages(tmp, problems, tracks, asset_map, mode)
+        views = [i18n.localize(problems, tracks, texts, lang) for lang in i18n.LANGS]
+        render_pages(tmp, views, asset_map, mode)
+        render_lessons(tmp, views, asset_map, mode)
         write_schema(tmp)
         write_host_config(tmp, mode)
         write_service_worker(tmp, mode)

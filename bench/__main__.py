@@ -49,6 +49,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (3 visits, 10 runs, 1 recovery)")
     ap.add_argument("--out", type=Path, default=site.ROOT / "bench" / "results")
+    ap.add_argument("--problems", help="comma-separated slugs whose Submit is timed (default: all)")
     args = ap.parse_args(argv)
     visits, runs_n, reps, build_reps = (3, 10, 1, 1) if args.quick else (5, 20, 3, 3)
     started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
@@ -72,7 +73,10 @@ def main(argv=None) -> int:
             log(f"  first visit {r['transfer']['first']['bytes']:,} B, repeat {r['transfer']['repeat']['bytes']:,} B")
             log(f"== Submit → report and Run examples, every problem ({runs_n} runs each)")
             r["submit_rounds"] = {slug: 4 if not args.quick else 2 for slug in report.SUBMIT_TARGETS}
-            r["submit"] = runs.submit_times(pw, iso, refs, runs_n, foreign, log, rounds=r["submit_rounds"])
+            timed = {s: src for s, src in refs.items()
+                     if not args.problems or s in args.problems.split(",") or s in report.SUBMIT_TARGETS}
+            r["submit"] = runs.submit_times(pw, iso, timed, runs_n, foreign, log, rounds=r["submit_rounds"],
+                                            n_other=max(3, runs_n // 4))
             r["cpython_grading"] = runs.cpython_times(site_dir, {s: refs[s] for s in report.SUBMIT_TARGETS if s in refs}, runs_n)
             log("  the same grading in CPython (yardstick): " + ", ".join(
                 f"{s} {ms:.1f} ms" for s, ms in r["cpython_grading"].items()))

@@ -138,6 +138,7 @@ def markdown(r: dict) -> str:
              "| measure | figure | target | within target |", "| --- | --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(r)]
     lines += ["", f"Submit → report and Run examples, warm, the reference solution, {r['runs_per_problem']} timed runs each "
+              f"for the three launch problems and {max(3, r['runs_per_problem'] // 4)} for the others "
               "(after one first run per visit; the very first is shown apart; the three launch problems spread theirs over "
               "visits taken in turn, so a slow spell of the VM hits all three); wall time from `mlkata.run()` to its promise resolving (report rendered). "
               "↳ columns split the median run using the report: *in tests* = sum of the tests' `duration_ms`; "

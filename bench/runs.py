@@ -63,7 +63,7 @@ def _summarise(rows: list[dict]) -> dict:
 
 
 def submit_times(pw, base: str, solutions: dict, n: int, foreign: list, log=print,
-                 rounds: dict | None = None) -> dict:
+                 rounds: dict | None = None, n_other: int | None = None) -> dict:
     """Warm profile; per problem: open the page, let both workers boot, one untimed-in-stats
     first run, then n timed runs of the reference for "tests" and for "examples".
 
@@ -78,9 +78,9 @@ def submit_times(pw, base: str, solutions: dict, n: int, foreign: list, log=prin
                 if i < k:
                     share = n // k + (1 if i < n % k else 0)
                     samples.setdefault(slug, []).append(_visit(ctx, base, slug, solutions[slug], share))
-        for slug in solutions:
+        for slug in solutions:  # the rest: fewer runs each (each run waits for a learner boot)
             if slug not in rounds:
-                samples[slug] = [_visit(ctx, base, slug, solutions[slug], n)]
+                samples[slug] = [_visit(ctx, base, slug, solutions[slug], n_other or n)]
     out = {}
     for slug in solutions:  # in the given order, however they were visited
         visits = samples[slug]

@@ -20,7 +20,7 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # load Pyodide from either origin). The problem page is split so that CodeMirror, imported
 # dynamically by lazy-editor.js, is its own chunk ("editor.js") and the page's script stays
 # small enough to make the editor usable at once; the other pages are single files.
-ENTRIES = [("esm", ["js/page.js"], True), ("esm", ["js/catalogue.js", "js/theory.js", "css/style.css"], False),
+ENTRIES = [("esm", ["js/page.js"], True), ("esm", ["js/catalogue.js", "js/theory.js", "js/lesson.js", "js/language.js", "css/style.css"], False),
            ("iife", ["js/checker-worker.js", "js/learner-worker.js"], False)]
 # What each worker ships: a folder of the grader, plus what it imports from the rest.
 WORKER_PACKAGES = {"checker.zip": "checker", "learner.zip": "learner"}

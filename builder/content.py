@@ -5,7 +5,8 @@ Static checks, all ``path:line: message`` (warnings ``path:line: warning: messag
 the problem schema and files (``grader.problem``), the slug rule ``build.py new`` enforces,
 two test functions with one name, tracks (``builder.tracks``), statements and theory pages
 (LaTeX that does not render; raw HTML, shown as text, is a warning), two problems with one
-title. Loading is cached by content (``builder.buildcache``): problems, rendered Markdown.
+title; lessons (``builder.lessons``) and translations (``builder.i18n``: missing or out of
+date ones are warnings). Loading is cached by content (``builder.buildcache``): problems, rendered Markdown.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 from grader.problem import Problem, load_all
 from grader.yamlpos import line_of
 
-from . import buildcache, markdown
+from . import buildcache, i18n, markdown
+from .lessons import load_lessons
 from .tracks import TRACKS_DIR, load_tracks
 
 SLUG = re.compile(r"[a-z][a-z0-9_]*")
@@ -38,7 +40,8 @@ class ContentError(Exception):
 class Content:
     root: Path
     problems: list[Problem]
-    tracks: list
+    tracks: list                 # each with its .lessons (builder.lessons)
+    texts: dict = field(default_factory=dict)  # translations per language (builder.i18n)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -115,6 +118,9 @@ def load_content(target, only_slug: str | None = None) -> Content:
     findings = _slug_errors(root) + findings
     tracks, track_errors = load_tracks(root, problems)
     findings += track_errors
+    findings += load_lessons(tracks)[1]
+    texts, text_warnings, text_errors = i18n.load_texts(root)  # missing or stale: warnings
+    findings += text_errors + text_warnings
     for p in problems:
         findings += _duplicate_tests(p)
         findings += _markdown_findings(p.statement, p.path / "statement.md")
@@ -128,4 +134,4 @@ def load_content(target, only_slug: str | None = None) -> Content:
     errors = [f for f in findings if not _is_warning(f)]
     if errors:
         raise ContentError(findings)
-    return Content(root, problems, tracks, [f for f in findings if _is_warning(f)])
+    return Content(root, problems, tracks, texts, [f for f in findings if _is_warning(f)])

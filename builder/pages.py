@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import markdown
+from .i18n import localize_html, page_context
+from .lessons import track_items
 
 ROOT = Path(__file__).resolve().parent.parent
 _env = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"),
@@ -41,16 +44,24 @@ def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
             "checkerZipURL": root + assets["checker.zip"], "learnerZipURL": root + assets["learner.zip"],
             "indexURL": root + index_url if local else index_url,
             # Vendored runtimes ship a memory snapshot of the booted interpreter (builder.runtime).
-            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None}
+            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None,
+            "runtimeBytes": _download_bytes(local)}
+
+
+@functools.lru_cache(maxsize=2)
+def _download_bytes(local: bool) -> int:
+    from . import runtime
+    return runtime.download_bytes(local)
 
 
 def _groups(problems, tracks) -> list[dict]:
-    """The catalogue's sections: each track's problems in track order, then the rest."""
+    """The catalogue's sections: each track's problems in track order (with its lessons
+    between them, as ``items``), then the rest."""
     in_track = {p.slug for t in tracks for p in t.problems}
-    groups = [{"track": t, "problems": t.problems} for t in tracks if t.problems]
+    groups = [{"track": t, "problems": t.problems, "items": track_items(t)} for t in tracks if t.problems]
     rest = [p for p in problems if p.slug not in in_track]
     if rest:
-        groups.append({"track": None, "problems": rest})
+        groups.append({"track": None, "problems": rest, "items": [("problem", p) for p in rest]})
     return groups
 
 
@@ -60,15 +71,17 @@ def course(problems, tracks) -> list:
 
 
 def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, policy: str,
-                   order: list | None = None) -> str:
+                   order: list | None = None, lang: str = "en", untranslated: bool = False) -> str:
     """A problem page; raises markdown.MarkdownError (file:line) for bad LaTeX. ``order``:
     every problem in catalogue order (course()), for the next step after a pass."""
     spec = problem.spec
-    statement = markdown.render(problem.statement, problem.path / "statement.md")
+    ctx = page_context(lang, f"p/{problem.slug}/index.html")
+    statement = localize_html(markdown.render(problem.statement, getattr(problem, "statement_path", problem.path / "statement.md")), lang)
     examples = [{"inputs": [(k, _literal_text(v)) for k, v in ex.inputs.items()],
                  "output": [(k, _literal_text(v)) for k, v in ex.output.items()],
                  "explanation": markdown.render_inline(ex.explanation)} for ex in spec.examples]
-    root = "../../"
+    root = ctx["root"]
+    shared = f"{root}p/{problem.slug}/"  # the bundle and the solution exist once, under the English path
     config = {"id": spec.id, "slug": problem.slug, "title": spec.title, "entry": spec.entry,
               "starter": problem.starter, "timeLimit": spec.time_limit, "testNames": problem.test_names,
               # Derive mode: neutral test names, whether there is anything to hold back.
@@ -76,35 +89,44 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
               "derivable": bool(problem.neutral_names) or 'class="result"' in statement,
               "hintCount": len(spec.hints),
               "course": [{"id": q.spec.id, "slug": q.slug, "title": q.spec.title} for q in (order or [problem])],
-              "bundleURL": "bundle.json", "solutionURL": "solution.py", "statementURL": "statement.md",
+              "bundleURL": shared + "bundle.json", "solutionURL": shared + "solution.py", "statementURL": "statement.md",
               **_runtime_config(assets, index_url, root)}
     position = prev = nxt = None
     if track:
-        i = track.problems.index(problem)
+        i = [p.slug for p in track.problems].index(problem.slug)
         position = i + 1
         prev = track.problems[i - 1] if i > 0 else None
         nxt = track.problems[i + 1] if i + 1 < len(track.problems) else None
     config["nextInTrack"] = nxt.slug if nxt else None
     return _env.get_template("problem.html").render(
-        p=problem, statement=statement,
+        **ctx, p=problem, statement=statement,
         examples=examples, hints=[markdown.render_inline(h) for h in spec.hints],
         related=[by_slug[s] for s in spec.related if s in by_slug],
         prerequisites=[by_slug[s] for s in spec.prerequisites if s in by_slug],
-        track=track, position=position, prev=prev, next=nxt,
-        config=config, assets=assets, root=root, csp=policy, early_script=EARLY_SCRIPT)
+        track=track, position=position, prev=prev, next=nxt, untranslated=untranslated,
+        config=config, assets=assets, csp=policy, early_script=EARLY_SCRIPT)
 
 
-def render_catalogue(problems, tracks, assets: dict, policy: str) -> str:
+def render_catalogue(problems, tracks, assets: dict, policy: str, lang: str = "en") -> str:
     groups = _groups(problems, tracks)
     tags = sorted({t for p in problems for t in p.spec.tags})
     titles = {p.slug: p.spec.title for p in problems}
-    return _env.get_template("catalogue.html").render(groups=groups, tags=tags, titles=titles,
-                                                      assets=assets, root="", csp=policy)
+    return _env.get_template("catalogue.html").render(**page_context(lang, "index.html"), groups=groups, tags=tags,
+                                                      titles=titles, assets=assets, csp=policy)
 
 
-def render_theory(track, assets: dict, index_url: str, policy: str) -> str:
-    root = "../../"
-    config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, root)}
+def render_theory(track, assets: dict, index_url: str, policy: str, lang: str = "en", untranslated: bool = False) -> str:
+    ctx = page_context(lang, f"t/{track.slug}/index.html")
+    config = {"id": f"track-{track.slug}", "timeLimit": 5, **_runtime_config(assets, index_url, ctx["root"])}
+    theory_path = getattr(track, "theory_path", track.path / "theory.md")
     return _env.get_template("theory.html").render(
-        track=track, body=markdown.render(track.theory, track.path / "theory.md"),
-        config=config, assets=assets, root=root, csp=policy)
+        **ctx, track=track, items=track_items(track), body=localize_html(markdown.render(track.theory, theory_path), lang),
+        untranslated=untranslated, config=config, assets=assets, csp=policy)
+
+
+def render_lesson(lesson, track, assets: dict, index_url: str, policy: str, lang: str = "en",
+                  untranslated: bool = False) -> str:
+    """A lesson page (builder/lessonpage.py)."""
+    from .lessonpage import render_lesson as render
+    return render(_env, lesson, track, lang, assets, lambda a, root: _runtime_config(a, index_url, root),
+                  policy, untranslated)

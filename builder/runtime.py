@@ -116,6 +116,14 @@ def snapshot_path() -> Path:
     return target
 
 
+def download_bytes(local: bool) -> int:
+    """What a first visit downloads of the runtime (the page shows progress against it):
+    the interpreter, its standard library, NumPy's wheel, and the snapshot when vendored."""
+    names = ("pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+    total = sum((PYODIDE_NPM / n).stat().st_size for n in names) + wheel_path().stat().st_size
+    return total + (snapshot_path().stat().st_size if local else 0)
+
+
 def index_url(mode: str, base: str) -> str:
     """Where the page's worker loads Pyodide from: our own origin, or jsDelivr."""
     return CDN.format(version=version()) if mode == "cdn" else base

@@ -32,6 +32,7 @@ class Track:
     spec: TrackSpec
     theory: str
     problems: list = field(default_factory=list)
+    lessons: list = field(default_factory=list)   # builder.lessons.load_lessons fills it
 
 
 def load_tracks(problems_dir: Path, problems: list) -> tuple[list[Track], list[str]]:

@@ -118,3 +118,15 @@ def check_all(root: Path, log=print) -> list[str]:
     findings = list(content.warnings)
     findings += check_cached(content.problems, log=log)
     return findings
+
+
+def translation_warnings(root: Path) -> tuple[list[str], list[str]]:
+    """Translations (grader/translations.py): missing or out-of-date ones are warnings,
+    malformed ones errors."""
+    from .translations import LANGUAGES, load_translations
+    warnings, errors = [], []
+    for lang in LANGUAGES:
+        _, w, e = load_translations(root, lang)
+        warnings += w
+        errors += e
+    return warnings, errors

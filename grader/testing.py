@@ -290,11 +290,14 @@ def _shrink(f, make, check, case_seed: int, sizes: dict, error):
     improved = True
     while improved and calls < SHRINK_CALLS:
         improved = False
-        for d in sizes:
-            for smaller in sorted({1, sizes[d] // 2, sizes[d] - 1}):
-                if not 1 <= smaller < sizes[d] or calls >= SHRINK_CALLS:
+        # Each size alone, and each group of equal sizes together (a square stays square).
+        groups = [[d] for d in sizes] + [[d for d in sizes if sizes[d] == v] for v in set(sizes.values())]
+        for group in sorted((g for g in groups if len(g) > 1), key=len, reverse=True) + [g for g in groups if len(g) == 1]:
+            v = sizes[group[0]]
+            for smaller in sorted({1, v // 2, v - 1}):
+                if not 1 <= smaller < v or calls >= SHRINK_CALLS:
                     continue
-                trial = {**sizes, d: smaller}
+                trial = {**sizes, **dict.fromkeys(group, smaller)}
                 calls += 1
                 e = _attempt(f, make, check, case_seed, trial)
                 if e is not None and _template(e) == template:

@@ -82,7 +82,7 @@ def _str(s: str, out: bytearray) -> None:
 
 def _encode(v, out: bytearray, lenient: bool, depth: int) -> None:
     t = type(v)
-    if depth > MAX_DEPTH:
+    if depth >= MAX_DEPTH:  # the Opaque itself then sits at the deepest level decode accepts
         return _refuse(Opaque("a value nested too deeply"), out, lenient)
     if v is None:
         out += b"N"
@@ -118,7 +118,7 @@ def _encode(v, out: bytearray, lenient: bool, depth: int) -> None:
         dtype = v.dtype.newbyteorder("<") if v.dtype.byteorder == ">" else v.dtype
         if dtype.str not in DTYPES or v.dtype.fields is not None:
             return _refuse(Opaque(describe(v)), out, lenient)
-        data = np.ascontiguousarray(v, dtype=dtype)
+        data = v.astype(dtype, order="C", copy=False)  # (ascontiguousarray would make 0-d 1-d)
         out += b"a"
         _str(dtype.str, out)
         out += bytes([data.ndim])

@@ -67,6 +67,11 @@ def test_runtime_booted_from_the_memory_snapshot(case_page, context):
     assert info["snapshot"] is True, info
 
 
+# The golden cases and the check after them share one page, in order, on one xdist worker.
+ONE_PAGE = pytest.mark.xdist_group("golden-cases")
+
+
+@ONE_PAGE
 @pytest.mark.parametrize("name", case_names())
 def test_browser_agrees_with_cpython(case_page, name):
     """Same statuses as CPython's golden report; except for the few attacks on CPython's
@@ -109,6 +114,7 @@ def test_no_state_leaks_between_runs(case_page):
     assert second["status"] == "pass", second
 
 
+@ONE_PAGE
 def test_after_every_hostile_case_verdicts_still_stand(case_page):
     """Runs after every golden case (attacks included) in the same page: the starter and a
     plain wrong answer still fail, the reference still passes."""

@@ -47,16 +47,20 @@ def _compiled_tests(tests_source: str):
     return compile(tests_source, TESTS_FILE, "exec")
 
 
-def collect_tests(tests_source: str) -> list:
-    """Execute tests.py in a fresh namespace; its ``test_*`` functions, in file order, as
-    (name, function). Raises BrokenTests if tests.py does not import."""
+def load_tests(tests_source: str) -> dict:
+    """tests.py executed in a fresh namespace. Raises BrokenTests if it does not import."""
     ns = {"__name__": "hidden_tests"}
     try:
         exec(_compiled_tests(tests_source), ns)
     except BaseException as e:
         raise BrokenTests("tests.py raised while loading", e) from None
-    tests = [v for k, v in ns.items() if k.startswith("test_") and callable(v)]
-    return [(test_name(t), t) for t in tests]
+    return ns
+
+
+def collect_tests(tests_source: str) -> list:
+    """tests.py's ``test_*`` functions, in file order, as (name, function)."""
+    ns = load_tests(tests_source)
+    return [(test_name(v), v) for k, v in ns.items() if k.startswith("test_") and callable(v)]
 
 
 def literal(text):
@@ -74,8 +78,11 @@ def to_input(value, kind: str):
 
 
 def example_tests(bundle: dict) -> list:
-    """Each YAML example as a visible test: call with its inputs, compare each output."""
+    """Each YAML example as a visible test: call with its inputs, compare each output. When
+    tests.py defines ``explain(name, value, *inputs)``, its diagnosis of a wrong output is
+    the hint here too, so Run examples teaches what Submit teaches."""
     args, returns = bundle["args"], bundle["returns"]
+    explain = load_tests(bundle["tests_source"]).get("explain") if bundle.get("tests_source") else None
     tests = []
     for i, ex in enumerate(bundle["examples"], 1):
         def test(f, ex=ex):
@@ -83,11 +90,14 @@ def example_tests(bundle: dict) -> list:
             got = f(*inputs)
             got = got if len(returns) > 1 else (got,)
             for r, g in zip(returns, got):
+                if r["name"] not in ex["output"]:
+                    continue  # an output this example does not pin down
                 want = literal(ex["output"][r["name"]])
                 if r["type"] in ("int", "literal"):
                     testing.assert_true(g == want, f"{r['name']} is {g}, expected {want}.")
                 else:
-                    testing.assert_close(g, want, r["name"])
+                    hint = (lambda r=r, g=g: explain(r["name"], g, *inputs) or "") if explain else ""
+                    testing.assert_close(g, want, r["name"], hint=hint)
         tests.append((f"Example {i}", test))
     return tests
 

@@ -69,6 +69,13 @@ def diagnose_grad(dlogits, Z, t):
     return "dlogits should be (softmax(logits) − one_hot(targets)) / B."
 
 
+def explain(name, value, logits, targets):
+    """The diagnosis of a wrong output, for Run examples as for the hidden tests."""
+    if name == "loss":
+        return diagnose_loss(value, logits, targets)
+    return diagnose_grad(value, logits, targets) if value.shape == logits.shape else ""
+
+
 def test_loss(f):
     """Loss matches the mean negative log-likelihood"""
     for seed, (b, c) in enumerate(SHAPES):

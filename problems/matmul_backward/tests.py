@@ -15,6 +15,11 @@ def make(g, m, k, n):
     return g.standard_normal((m, n)), g.standard_normal((m, k)), g.standard_normal((k, n))
 
 
+def explain(name, value, grad_out, A, B):
+    """The hint for a wrong output, for Run examples as for the hidden tests."""
+    return {"dA": "dA should be grad_out @ B.T.", "dB": "dB should be A.T @ grad_out."}[name]
+
+
 def test_shapes(f):
     """Returns two arrays with correct shapes"""
     for seed, (m, k, n) in enumerate(SHAPES):

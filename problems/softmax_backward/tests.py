@@ -47,6 +47,11 @@ def diagnose(dx, grad_out, y):
             "diag(y) − y yᵀ applied to grad_out.")
 
 
+def explain(name, dx, grad_out, softmax_out):
+    """The diagnosis of a wrong dx, for Run examples as for the hidden tests."""
+    return diagnose(dx, grad_out, softmax_out) if dx.shape == softmax_out.shape else ""
+
+
 def test_shape(f):
     """Returns an array shaped like softmax_out"""
     for seed, v in enumerate(SIZES + [1000]):

@@ -1,6 +1,6 @@
 import numpy as np
 
-from grader.testing import assert_true
+from grader.testing import assert_true, attach
 
 CLASSES = 3
 THRESHOLD = 0.95
@@ -20,7 +20,7 @@ def spiral(n_per_class, seed, noise=0.2):
 
 def logits(params, X):
     """The test's own forward pass: the learner's parameters, never the learner's code."""
-    W1, b1, W2, b2 = params
+    W1, b1, W2, b2 = params[:4]
     return np.maximum(X @ W1 + b1, 0.0) @ W2 + b2
 
 
@@ -35,7 +35,10 @@ def mean_cross_entropy(params, X, y):
 
 
 def check_shapes(params):
-    W1, b1, W2, b2 = params
+    W1, b1, W2, b2, losses = params
+    assert_true(losses.ndim == 1 and losses.size > 0,
+                f"losses has shape {losses.shape}; expected one mean training loss per step, shape (STEPS,): "
+                "append the step's loss to a list inside the loop and return np.array(losses).")
     hint = ""
     if W1.ndim == 2 and W1.shape[1] == 2 and W1.shape[0] != 2:
         hint = " W1 looks transposed: the model computes X @ W1 with X of shape (N, 2), so W1 is (2, HIDDEN)."
@@ -53,7 +56,7 @@ def check_shapes(params):
 
 
 def test_shapes(f):
-    """Returns W1 (2, H), b1 (H,), W2 (H, 3), b2 (3,)"""
+    """Returns W1 (2, H), b1 (H,), W2 (H, 3), b2 (3,) and the losses"""
     X, y = spiral(10, 100)
     check_shapes(f(X, y, 0))
 
@@ -104,6 +107,23 @@ def test_seed_used(f):
                 "you were given, not a fixed one.")
 
 
+def draw(params, X_test, y_test, test_acc):
+    """The loss curve the learner's training reported, and the decision boundary of the returned
+    network as this test's own forward pass computes it, over the held-out points."""
+    losses = params[4]
+    step = max(1, losses.size // 200)
+    attach({"kind": "line", "title": "Training loss (mean cross-entropy) per step", "x_label": "step",
+            "y_label": "loss", "x_step": step, "series": [{"name": "your training loss", "y": [round(float(v), 5) for v in losses[::step]]}]})
+    lo, hi, n = -1.1, 1.1, 48
+    xs = np.linspace(lo, hi, n)
+    gx, gy = np.meshgrid(xs, xs[::-1])
+    grid = np.argmax(logits(params, np.stack([gx.ravel(), gy.ravel()], axis=1)), axis=1).reshape(n, n)
+    pick = np.random.default_rng(0).choice(len(y_test), 300, replace=False)
+    attach({"kind": "scatter", "title": f"Decision boundary and 300 held-out points ({test_acc:.1%} correct)",
+            "points": [[round(float(X_test[i, 0]), 4), round(float(X_test[i, 1]), 4), int(y_test[i])] for i in pick],
+            "grid": {"x0": lo, "x1": hi, "y0": lo, "y1": hi, "values": grid.tolist()}})
+
+
 def test_held_out_accuracy(f):
     """Held-out accuracy is at least 95 %"""
     X, y = spiral(100, 1)               # 300 training points
@@ -112,6 +132,7 @@ def test_held_out_accuracy(f):
     check_shapes(params)
     train_acc, test_acc = accuracy(params, X, y), accuracy(params, X_test, y_test)
     loss = mean_cross_entropy(params, X, y)
+    draw(params, X_test, y_test, test_acc)
     if test_acc >= THRESHOLD:
         return
     if train_acc < 0.97:

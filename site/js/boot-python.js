@@ -14,9 +14,37 @@ function fetchBytes(url) {
   return fetch(url).then((r) => { if (!r.ok) throw new Error(`${url}: ${r.status}`); return r.arrayBuffer(); });
 }
 
+// While Python boots, count the bytes every fetch brings in (Pyodide's own included), so the
+// page can show a download's progress on a slow first visit: progress(bytesSoFar).
+function countDownloads(progress) {
+  const plain = self.fetch;
+  let loaded = 0, last = 0;
+  self.fetch = async (...args) => {
+    const res = await plain(...args);
+    if (!res.body) return res;
+    const counted = res.body.pipeThrough(new TransformStream({ transform(chunk, c) {
+      loaded += chunk.byteLength;
+      if (loaded - last > 256 * 1024) { last = loaded; progress(loaded); }
+      c.enqueue(chunk);
+    } }));
+    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  return () => { self.fetch = plain; progress(loaded); };
+}
+
 // Returns {py, fromSnapshot}; `imports` is Python run once booted (imports and warm-up).
+// status(text, loadedBytes?) hears what is happening.
 export async function bootPython({ indexURL, snapshotURL, zipURL }, imports, status = () => {}) {
   status("Starting Python…");
+  const done = countDownloads((loaded) => status("Downloading Python…", loaded));
+  try {
+    return await boot({ indexURL, snapshotURL, zipURL }, imports, status);
+  } finally {
+    done();
+  }
+}
+
+async function boot({ indexURL, snapshotURL, zipURL }, imports, status) {
   importScripts(indexURL + "pyodide.js");
   const zip = fetchBytes(zipURL);
   // packages: ["numpy"] overlaps NumPy's download with the interpreter's boot.

@@ -4,15 +4,16 @@
 import { progress, draft } from "./storage.js";
 import { setupTransfer } from "./transfer.js";
 import { registerOffline } from "./offline.js";
+import { t } from "./i18n.js";
 
 const rows = [...document.querySelectorAll("[data-problem-id]")];
 const idOf = Object.fromEntries(rows.map((r) => [r.dataset.slug, r.dataset.problemId]));
 // Every learner-facing string of this file.
 const TEXT = {
-  state: { solved: "✓ Solved", attempted: "Attempted", started: "In progress", "": "Not started" },
-  next: "Suggested next: ",
-  allDone: "You have solved every problem here.",
-  count: (shown, total) => `${shown} of ${total} problems`,
+  state: { solved: t("catalogue.solved"), attempted: t("catalogue.attempted"), started: t("catalogue.started"), "": t("catalogue.not_started") },
+  next: t("catalogue.suggested"),
+  allDone: t("catalogue.all_solved"),
+  count: (shown, total) => t("catalogue.count", { shown, total }),
 };
 
 // "solved" or "attempted" (submitted), else "started" (a saved draft), else "".

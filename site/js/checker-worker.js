@@ -17,7 +17,7 @@ const post = (id, type, payload) => self.postMessage({ id, type, payload });
 async function init(id, { bundleURL, ...urls }) {
   const t0 = performance.now();
   const bundle = fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
-  const booted = await bootPython(urls, "from grader.checker import run", (text) => post(id, "status", { text }));
+  const booted = await bootPython(urls, "from grader.checker import run", (text, loaded) => post(id, "status", { text, loaded }));
   py = booted.py;
   const fromSnapshot = booted.fromSnapshot;
   bundleJSON = await bundle;

@@ -9,6 +9,7 @@ import { python } from "@codemirror/lang-python";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { t } from "./i18n.js";
 
 // `before`: the text a reset replaced (so undo brings it back); `selection`: {anchor, head}.
 export function createEditor(parent, { doc, before = null, selection, onChange, shortcuts }) {
@@ -24,7 +25,7 @@ export function createEditor(parent, { doc, before = null, selection, onChange, 
         python(), lintGutter(), EditorView.lineWrapping,
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
-        EditorView.contentAttributes.of({ "aria-label": "Code editor: your solution" }),
+        EditorView.contentAttributes.of({ "aria-label": t("page.editor_label") }),
       ],
     }),
   });

@@ -1,10 +1,11 @@
 // Hints from problem.yaml, revealed one at a time. `opened`: how many the learner opened
 // before (shown again at once); onOpen(n) is told each time the count grows.
+import { t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
-  first: (total) => `Show a hint (1 of ${total})`,
-  next: (n, total) => `Show the next hint (${n} of ${total})`,
+  first: (total) => t("hints.first", { total }),
+  next: (n, total) => t("hints.next", { n, total }),
 };
 
 export function setupHints({ opened = 0, onOpen = () => {} } = {}) {

@@ -35,7 +35,7 @@ function seal() {
 async function init(id, urls) {
   const t0 = performance.now();
   const { py, fromSnapshot } = await bootPython(urls, "from grader.learner.serve import Session, warm_up\nwarm_up()",
-    (text) => post({ id, type: "status", payload: { text } }));
+    (text, loaded) => post({ id, type: "status", payload: { text, loaded } }));
   const pyHandle = py.runPython("_session = Session()\nlambda u8: _session.handle(u8.to_bytes())");
   handle = (u8) => {
     const reply = pyHandle(u8);

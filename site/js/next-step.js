@@ -2,13 +2,14 @@
 // solved"), "Next problem →" (the next in the track if not solved yet, else the next unsolved
 // in catalogue order), and the comparison with the reference solution, right there.
 import { progress } from "./storage.js";
+import { t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
-  solved: (n, total) => `${n} of ${total} solved`,
-  next: ["Next problem: ", "\u00a0→"], // around the title (the arrow never wraps alone)
-  allDone: "You have solved every problem. Back to the catalogue →",
-  compare: "Compare with the reference solution",
+  solved: (n, total) => t("next.solved", { n, total }),
+  next: [t("next.before"), "\u00a0→"], // around the title (the arrow never wraps alone)
+  allDone: t("next.all_done"),
+  compare: t("reveal.compare"),
 };
 
 const solved = (id) => (progress.get(id) || {}).status === "solved";

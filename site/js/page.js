@@ -1,7 +1,7 @@
 // The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
 // next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
 import { openEditor } from "./lazy-editor.js";
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
 import { draft, progress, prefs } from "./storage.js";
 import { setupHints } from "./hints.js";
@@ -14,6 +14,7 @@ import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
 import { offerNewStarter, starterHash } from "./starter-notice.js";
+import { localizeBoot, t } from "./i18n.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const $ = (sel) => document.querySelector(sel);
@@ -25,12 +26,12 @@ const buttons = { tests: $("#submit"), examples: $("#run-examples") };
 
 // Every learner-facing string of this file.
 const TEXT = {
-  resetDone: "Reset to the starter code. Undo brings your code back.",
-  ready: "Python ready",
-  notIsolated: "Python ready. This page is not cross-origin isolated, so each run is graded by replaying it (slower); reloading may fix that.",
-  failed: (message) => `Python failed to start: ${message}. Reload to try again.`,
-  heldBackMark: (name) => `${name}: failed here (derive mode holds the message back until the last hint).`,
-  sameIn: (n) => ` (the same in ${n} tests)`,
+  resetDone: t("page.reset_done"),
+  ready: t("runtime.ready"),
+  notIsolated: t("runtime.not_isolated"),
+  failed: (message) => t("runtime.failed", { error: message }),
+  heldBackMark: (name) => t("page.held_back_mark", { name }),
+  sameIn: (n) => t("page.same_in", { n }),
 };
 
 function say(text, kind = "info") {
@@ -81,7 +82,7 @@ $("#undo-reset").addEventListener("click", () => {
 });
 
 // --- runtime ---------------------------------------------------------------------------
-const runner = new Runner(config, (text) => { status.textContent = text; });
+const runner = new Runner(config, (text, loaded) => { showBoot(status, text, loaded, config.runtimeBytes); localizeBoot(status, loaded, config.runtimeBytes); });
 const ready = runner.ready.then(() => {
   status.textContent = runner.isolated ? TEXT.ready : TEXT.notIsolated;
   status.dataset.state = "ready";

@@ -1,16 +1,17 @@
 // Renders a report (the contract in grader/report.py) into the results panel. Display only.
 // A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back.
+import { t as tr } from "./i18n.js";  // "t" names a test below
 
 // Every learner-facing string of this file.
 const TEXT = {
-  examples: "Examples", tests: "Hidden tests", output: "Output",
-  runningExamples: "Running the examples…", runningTests: "Running the hidden tests…",
-  heldBackDiff: "Your values differ from the expected ones: the table shows where. Which entries are off, and by how much?",
-  heldBack: "This check failed. Its message may state the formula, so derive mode holds it back until you open the last hint.",
-  showMessage: "Show the message",
-  diffCaption: (name) => `${name}: your value / expected, mismatches highlighted`,
+  examples: tr("results.examples"), tests: tr("results.tests"), output: tr("results.output"),
+  runningExamples: tr("results.running_examples"), runningTests: tr("results.running_tests"),
+  heldBackDiff: tr("results.held_back_diff"),
+  heldBack: tr("results.held_back"),
+  showMessage: tr("results.show_message"),
+  diffCaption: (name) => tr("results.diff_caption", { name }),
 };
-const LABEL = { pass: "Passed", fail: "Failed", error: "Did not run", timeout: "Timed out" };
+const LABEL = { pass: tr("results.pass"), fail: tr("results.fail"), error: tr("results.error"), timeout: tr("results.timeout") };
 const ICON = { pass: "✓", fail: "✗", error: "!", timeout: "⏱" };
 
 function el(tag, attrs = {}, ...children) {

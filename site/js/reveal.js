@@ -2,17 +2,18 @@
 // with a line diff against the learner's current code, under the statement or (after a
 // pass) right in the results panel.
 import { diffLines } from "diff";
+import { t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
-  solvedNote: "You solved it: compare your code with the reference.",
-  compare: "Compare with the reference solution",
-  confirm: "Show the reference solution before solving the problem? A hint may be enough.",
-  failed: (status) => `Could not load the solution (${status}).`,
-  diffLabel: "Your code compared with the reference: lines starting with − are yours only, + the reference's only",
-  reference: "Reference solution",
-  yoursToReference: "Your code → the reference",
-  legend: "− only in yours · + only in the reference",
+  solvedNote: t("reveal.solved_note"),
+  compare: t("reveal.compare"),
+  confirm: t("reveal.confirm"),
+  failed: (status) => t("reveal.load_failed", { status }),
+  diffLabel: t("reveal.diff_label"),
+  reference: t("reveal.reference"),
+  yoursToReference: t("reveal.yours_to_reference"),
+  legend: t("reveal.legend"),
 };
 
 function el(tag, cls, text) {

@@ -23,7 +23,7 @@ function spawn(url, init, onStatus) {
   };
   slot.ready = new Promise((resolve, reject) => {
     slot.handlers.set("init", (m) => {
-      if (m.type === "status") return onStatus && onStatus(m.payload.text);
+      if (m.type === "status") return onStatus && onStatus(m.payload.text, m.payload.loaded);
       slot.handlers.delete("init");
       if (m.type === "ready") { slot.info = m.payload; resolve(slot); } else reject(new Error(m.payload.error));
     });
@@ -181,4 +181,24 @@ export class Runner {
     return this.restartChecker(mode);
   }
 
+}
+
+// The boot status line, with the runtime download's progress on a first visit:
+// "Downloading Python: 7.1 of 19.0 MB" and a progress bar, then the next step's text.
+export function showBoot(el, text, loaded, total) {
+  let bar = el.querySelector("progress");
+  if (loaded === undefined || !total || loaded >= total) {
+    el.textContent = loaded >= total ? "Starting Python…" : text;
+    return;
+  }
+  const mb = (n) => (n / 1e6).toFixed(1);
+  if (!bar) {
+    el.textContent = "";
+    el.append(document.createElement("span"), bar = document.createElement("progress"));
+    bar.max = total;
+    bar.setAttribute("aria-label", "Python download");
+  }
+  bar.value = loaded;
+  el.firstChild.textContent = `Downloading Python: ${mb(loaded)} of ${mb(total)} MB. The editor works already; `
+    + "Submit is ready when this is done. ";
 }

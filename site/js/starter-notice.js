@@ -4,13 +4,7 @@
 // starter they were written from as a short hash (storage.draft.base); drafts saved before
 // that existed carry none, and get no notice until they are next saved.
 import { draft } from "./storage.js";
-
-const TEXT = {
-  changed: "The starter code of this problem changed since you saved your draft (a signature, a docstring or a shape may differ).",
-  use: "Use the new starter",
-  keep: "Keep my draft",
-  used: "The new starter is in the editor. Undo brings your code back.",
-};
+import { t } from "./i18n.js";
 
 // FNV-1a, 32 bits, as 8 hex digits: enough to notice a changed starter, synchronous.
 export function starterHash(text) {
@@ -33,22 +27,22 @@ export function offerNewStarter({ id, starter, editor, save, anchor, undoButton,
   box.className = "notice starter-changed";
   box.setAttribute("role", "status");
   const text = document.createElement("span");
-  text.textContent = TEXT.changed + " ";
+  text.textContent = t("page.starter_changed") + " ";
   const use = document.createElement("button");
   use.type = "button";
   use.className = "link";
-  use.textContent = TEXT.use;
+  use.textContent = t("page.use_new_starter");
   const keep = document.createElement("button");
   keep.type = "button";
   keep.className = "link";
-  keep.textContent = TEXT.keep;
+  keep.textContent = t("page.keep_draft");
   box.append(text, use, " · ", keep);
   use.addEventListener("click", () => {
     editor.set(starter);
     save(starter);
     undoButton.hidden = false;
     box.remove();
-    say(TEXT.used, "info");
+    say(t("page.new_starter_used"), "info");
     editor.focus();
   });
   keep.addEventListener("click", () => {

@@ -1,6 +1,8 @@
 // Learner data in localStorage: drafts (with the time each was saved), progress and
 // preferences per problem (keyed by the stable id), export/import as JSON, an import merged
 // by time. Every write reports failure (e.g. a full quota) instead of hiding it.
+// Keyed by id only, not by language: the English and Spanish pages share drafts and progress.
+import { t } from "./i18n.js";
 
 const PREFIX = "mlkata:v1:";
 
@@ -14,8 +16,8 @@ export function write(key, value) {
   try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return null; }
   catch (e) {
     return /quota/i.test(String(e && e.name) + String(e && e.message))
-      ? "Your browser's storage is full: this draft is not saved. Export your progress, then free some space."
-      : `Could not save: ${e && e.message}`;
+      ? t("storage.full")
+      : t("storage.failed", { error: e && e.message });
   }
 }
 
@@ -67,14 +69,14 @@ const RANK = { attempted: 1, solved: 2 };
 // written nothing.
 export function parseImport(text) {
   let parsed;
-  try { parsed = JSON.parse(text); } catch { throw new Error("This file is not JSON: nothing was imported."); }
+  try { parsed = JSON.parse(text); } catch { throw new Error(t("storage.not_json")); }
   if (!parsed || parsed.format !== "mlkata-progress" || typeof parsed.data !== "object" || parsed.data === null)
-    throw new Error("This is not an mlkata progress file: nothing was imported.");
+    throw new Error(t("storage.not_progress"));
   for (const [k, v] of Object.entries(parsed.data)) {
-    if (!KEY.test(k)) throw new Error(`Unexpected entry “${k}”: nothing was imported.`);
-    if (k.startsWith("draft:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
-    if (k.startsWith("draftbase:") && typeof v !== "string") throw new Error(`Draft “${k}” is not text: nothing was imported.`);
-    if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(`Progress “${k}” is not readable: nothing was imported.`);
+    if (!KEY.test(k)) throw new Error(t("storage.unexpected", { key: k }));
+    if (k.startsWith("draft:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
+    if (k.startsWith("draftbase:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
+    if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(t("storage.progress_unreadable", { key: k }));
   }
   return parsed;
 }

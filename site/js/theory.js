@@ -2,25 +2,26 @@
 // editor: a textarea with Tab indenting, no CodeMirror to download) with Run and Reset;
 // code runs in the same worker runtime as the problems (booted on load), output shown
 // under the block. Ctrl/⌘+Enter in a block runs it. Edits last until the page is left.
-import { Runner } from "./runner.js";
+import { Runner, showBoot } from "./runner.js";
 import { createPlainEditor } from "./plain-editor.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
+import { localizeBoot, t } from "./i18n.js";
 
 // Every learner-facing string of this file.
 const TEXT = {
-  ready: "Python ready: edit any code block and run it.",
-  failed: (message) => `Python failed to start: ${message}`,
-  run: "▶ Run", reset: "Reset",
-  runLabel: (i) => `Run code block ${i}`,
-  resetLabel: (i) => `Reset code block ${i} to its original code`,
-  editorLabel: (i) => `Code block ${i}, editable`,
-  running: "Running…", noOutput: "(no output)",
+  ready: t("runtime.theory_ready"),
+  failed: (message) => t("runtime.theory_failed", { error: message }),
+  run: t("theory.run"), reset: t("theory.reset"),
+  runLabel: (i) => t("theory.run_label", { n: i }),
+  resetLabel: (i) => t("theory.reset_label", { n: i }),
+  editorLabel: (i) => t("theory.editor_label", { n: i }),
+  running: t("theory.running"), noOutput: t("theory.no_output"),
 };
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
 const status = document.getElementById("runtime-status");
-const runner = new Runner(config, (text) => { status.textContent = text; });
+const runner = new Runner(config, (text, loaded) => { showBoot(status, text, loaded, config.runtimeBytes); localizeBoot(status, loaded, config.runtimeBytes); });
 runner.ready.then(() => { status.textContent = TEXT.ready; },
   (e) => { status.textContent = TEXT.failed(e.message); });
 

@@ -2,21 +2,22 @@
 // file changes nothing), then merged by time (storage.mergeImport), asking before a newer
 // draft of this browser is replaced, and saying what changed.
 import { exportAll, parseImport, mergeImport } from "./storage.js";
+import { t } from "./i18n.js";
 
 // Every learner-facing string of this file.
+// Plurals: a "_one" message when n is 1, "_other" otherwise (both languages work so).
+const plural = (key, n, values = {}) => t(`${key}_${n === 1 ? "one" : "other"}`, { n, ...values });
 const TEXT = {
-  exported: "Exported.",
-  confirm: (titles) => `Your draft${titles.length > 1 ? "s" : ""} of ${titles.join(", ")} in this browser ` +
-    `${titles.length > 1 ? "are" : "is"} newer than the file's (or of unknown age).\n\n` +
-    "OK replaces yours with the file's; Cancel keeps yours.",
-  nothing: "Imported: nothing new, everything in the file is already here.",
-  drafts: (n, what) => `${n} draft${n === 1 ? "" : "s"} ${what}`,
-  added: "added",
-  updated: "updated (the file's were newer)",
-  replaced: "replaced as you asked",
-  kept: "kept (yours was newer)",
-  progress: (n) => `progress for ${n} problem${n === 1 ? "" : "s"}`,
-  summary: (parts) => `Imported: ${parts.join(", ")}.`,
+  exported: t("transfer.exported"),
+  confirm: (titles) => plural("transfer.confirm", titles.length, { titles: titles.join(", ") }),
+  nothing: t("transfer.nothing"),
+  drafts: (n, what) => plural("transfer.drafts", n, { what }),
+  added: t("transfer.added"),
+  updated: t("transfer.updated"),
+  replaced: t("transfer.replaced"),
+  kept: t("transfer.kept"),
+  progress: (n) => plural("transfer.progress", n),
+  summary: (parts) => t("transfer.summary", { parts: parts.join(", ") }),
 };
 
 export function describe(counts) {

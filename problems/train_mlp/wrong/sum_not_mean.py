@@ -16,6 +16,7 @@ def train(X, y, seed):
     b2 = np.zeros(3)
     N = len(y)
     rows = np.arange(N)
+    losses = []  # the mean training loss at each step, for the loss curve
     for _ in range(STEPS):
         # forward
         z1 = X @ W1 + b1                                  # (N, HIDDEN)
@@ -23,6 +24,7 @@ def train(X, y, seed):
         logits = h @ W2 + b2                              # (N, 3)
         e = np.exp(logits - logits.max(axis=1, keepdims=True))
         p = e / e.sum(axis=1, keepdims=True)
+        losses.append(float(np.mean(-np.log(p[np.arange(len(y)), y]))))
         # backward: mean cross-entropy, (softmax - one-hot) / N
         dlogits = p
         dlogits[rows, y] -= 1.0
@@ -35,4 +37,4 @@ def train(X, y, seed):
         b1 -= LR * db1
         W2 -= LR * dW2
         b2 -= LR * db2
-    return W1, b1, W2, b2
+    return W1, b1, W2, b2, np.array(losses)

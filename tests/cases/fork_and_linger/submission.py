@@ -3,12 +3,14 @@ import time
 
 import numpy as np
 
-# A grandchild that outlives the run and keeps writing to every descriptor it inherited.
+# A grandchild meant to outlive the run and write to every descriptor it inherited once the
+# checker has moved on (it is killed with the learner's process group when the run ends).
 try:
     child = os.fork()
 except OSError:  # Pyodide has no processes to fork
     child = 1
 if child == 0:
+    time.sleep(2)
     for _ in range(100):
         for fd in range(3, 32):
             try:

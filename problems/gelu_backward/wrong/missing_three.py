@@ -1,0 +1,9 @@
+# fails: dx matches the derivative of the tanh-approximated GELU
+# says: the factor 3 is missing
+import numpy as np
+
+
+def gelu_backward(grad_out, x):
+    c = np.sqrt(2.0 / np.pi)
+    t = np.tanh(c * (x + 0.044715 * x**3))
+    return grad_out * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * c * (1.0 + 0.044715 * x**2))

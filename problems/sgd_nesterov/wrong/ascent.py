@@ -1,0 +1,8 @@
+# fails: From zero velocity the first step is lr · (1 + momentum) · grad
+# says: Wrong sign
+import numpy as np
+
+
+def sgd_nesterov(param, grad, velocity, lr, momentum):
+    new_velocity = momentum * velocity + grad
+    return param + lr * (grad + momentum * new_velocity), new_velocity

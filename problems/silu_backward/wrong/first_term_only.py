@@ -1,0 +1,7 @@
+# fails: dx matches grad_out · σ(x) (1 + x (1 − σ(x)))
+# says: the first term of the product rule
+import numpy as np
+
+
+def silu_backward(grad_out, x):
+    return grad_out / (1.0 + np.exp(-x))
