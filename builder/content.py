@@ -127,10 +127,10 @@ def load_content(target, only_slug: str | None = None) -> Content:
     for t in tracks:
         findings += _markdown_findings(t.theory, t.path / "theory.md")
     findings += _duplicate_titles(problems)
-    if only:
-        folder = str(root / only) + "/"
-        findings = [f for f in findings if f.startswith(folder) or f.startswith(str(root / TRACKS_DIR))]
+    if only:  # the problem's own findings, and its track's
         problems = [p for p in problems if p.slug == only]
+        keep = [str(root / only) + "/"] + [str(root / TRACKS_DIR / p.spec.track) + "/" for p in problems if p.spec.track]
+        findings = [f for f in findings if f.startswith(tuple(keep))]
     errors = [f for f in findings if not _is_warning(f)]
     if errors:
         raise ContentError(findings)
