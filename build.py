@@ -199,7 +199,8 @@ def main(argv=None) -> int:
         problems = build(args.problems, args.out, args.pyodide, not args.no_check)
     except (BuildError, ProblemError) as e:
         print("\n".join(e.errors), file=sys.stderr)
-        print(f"build failed: {len(e.errors)} error(s); {args.out} left as it was", file=sys.stderr)
+        n = sum(": warning: " not in err.split("\n", 1)[0] for err in e.errors)
+        print(f"build failed: {n} error(s); {args.out} left as it was", file=sys.stderr)
         return 1
     except (assets.AssetError, runtime.RuntimeError_) as e:
         print(f"build failed: {e}; {args.out} left as it was", file=sys.stderr)

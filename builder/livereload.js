@@ -30,8 +30,9 @@
       box.append(head, pre);
       document.body.append(box);
     }
+    const n = errors.filter((e) => !e.split("\n", 1)[0].includes(": warning: ")).length;  // warnings ride along
     box.querySelector(".title").textContent =
-      `Build failed (${errors.length} error${errors.length === 1 ? "" : "s"}): this page is the last good build.`;
+      `Build failed (${n} error${n === 1 ? "" : "s"}): this page is the last good build.`;
     box.querySelector("pre").textContent = errors.join("\n");
   };
   const poll = async () => {
