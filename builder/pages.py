@@ -38,6 +38,21 @@ def _literal_text(v) -> str:
     return v if isinstance(v, str) else json.dumps(v)
 
 
+def try_args(spec) -> str:
+    """Python source defining every argument from the first example: the "Try my input"
+    box starts from it (arrays as NumPy arrays of the dtype the tests pass)."""
+    ex = spec.examples[0].inputs
+    lines = []
+    for a in spec.args:
+        text = _literal_text(ex[a.name])
+        if a.type == "array":
+            text = f"np.array({text})"
+        elif a.type == "int_array":
+            text = f"np.array({text}, dtype=np.int64)"
+        lines.append(f"{a.name} = {text}")
+    return "\n".join(lines)
+
+
 def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
     local = "://" not in index_url
     return {"checkerURL": root + assets["checker-worker.js"], "learnerURL": root + assets["learner-worker.js"],
@@ -88,6 +103,9 @@ def render_problem(problem, by_slug: dict, track, assets: dict, index_url: str, 
               "neutralNames": problem.neutral_names,
               "derivable": bool(problem.neutral_names) or 'class="result"' in statement,
               "hintCount": len(spec.hints),
+              # "Try my input": argument names and the first example as Python source.
+              "argNames": [a.name for a in spec.args], "returnNames": [r.name for r in spec.returns],
+              "tryArgs": try_args(spec),
               "course": [{"id": q.spec.id, "slug": q.slug, "title": q.spec.title} for q in (order or [problem])],
               "bundleURL": shared + "bundle.json", "solutionURL": shared + "solution.py", "statementURL": "statement.md",
               **_runtime_config(assets, index_url, root)}

@@ -12,18 +12,19 @@
 // hides what CSS can hide; "released" once the last hint is open; absent when off.
 import { prefs } from "./storage.js";
 
-export function setupDerive({ config, onChange }) {
+// forced: kata practice (kata.js) keeps derive mode on whatever the preference says.
+export function setupDerive({ config, onChange, forced = false }) {
   const root = document.documentElement;
   const box = document.getElementById("derive");
   const state = () => {
     const p = prefs.get(config.id);
-    if (!p.derive) return "off";
+    if (!p.derive && !forced) return "off";
     return p.hints >= config.hintCount ? "released" : "on";
   };
   const apply = () => {
     const s = state();
     if (s === "off") delete root.dataset.derive; else root.dataset.derive = s;
-    if (box) box.checked = s !== "off";
+    if (box) { box.checked = s !== "off"; box.disabled = forced; }
   };
   if (box) {
     box.addEventListener("change", () => {

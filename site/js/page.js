@@ -1,9 +1,11 @@
 // The problem page: editor, buttons, results, draft autosave, progress, derive mode, the
-// next step after a pass, and the automation API window.mlkata = {ready, setCode, getCode, run}.
+// next step after a pass, kata practice (?kata=1), "Try my input" (created when first
+// opened), and the automation API window.mlkata = {ready, setCode, getCode, run, tryInput}.
 import { openEditor } from "./lazy-editor.js";
 import { Runner, showBoot } from "./runner.js";
 import { renderReport, renderRunning, appendProgress, summary } from "./results.js";
-import { draft, progress, prefs } from "./storage.js";
+import { draft, kataDraft, progress, prefs } from "./storage.js";
+import * as kata from "./kata.js";
 import { setupHints } from "./hints.js";
 import { setupReveal } from "./reveal.js";
 import { setupDerive } from "./derive.js";
@@ -41,15 +43,21 @@ function say(text, kind = "info") {
 }
 
 // --- editor with autosave --------------------------------------------------------------
+// Kata practice (early.js read ?kata=1) keeps its own draft; once it passes, the next
+// practice starts blank again, so nothing more is saved.
+const practising = document.documentElement.dataset.kata === "on";
+const store = practising ? kataDraft : draft;
+let practiceDone = false;
 let saveTimer = null;
 // The starter itself is no draft: the catalogue says "In progress" only for real work.
 function saveNow(code) {
-  if (code === config.starter) { draft.remove(config.id); return; }
-  const err = draft.set(config.id, code, starterHash(config.starter));
+  if (practiceDone) return;
+  if (code === config.starter) { store.remove(config.id); return; }
+  const err = store.set(config.id, code, starterHash(config.starter));
   if (err) say(err, "error");
 }
 const editor = openEditor($("#editor"), {
-  doc: draft.get(config.id) ?? config.starter,
+  doc: store.get(config.id) ?? config.starter,
   onChange(code) {
     editor && editor.mark([]);
     clearTimeout(saveTimer);
@@ -60,8 +68,10 @@ const editor = openEditor($("#editor"), {
     { key: "Mod-Shift-Enter", run: () => { run("examples", { keyboard: true }); return true; } },
   ],
 });
-offerNewStarter({ id: config.id, starter: config.starter, editor, save: saveNow, anchor: notice,
-                  undoButton: $("#undo-reset"), say });
+if (!practising) {  // in practice mode the editor holds the practice draft, not the one this is about
+  offerNewStarter({ id: config.id, starter: config.starter, editor, save: saveNow, anchor: notice,
+                    undoButton: $("#undo-reset"), say });
+}
 // A reload or a closing tab must not lose the last keystrokes.
 addEventListener("pagehide", () => { clearTimeout(saveTimer); saveNow(editor.get()); });
 
@@ -97,19 +107,26 @@ const ready = runner.ready.then(() => {
 function marksFor(report) {
   if (report.status === "error" && report.line) return [{ line: report.line, column: report.column, message: report.message }];
   const byKey = new Map();
+  const keyOf = new Map();  // test name -> its mark, for "The same failure as “name”." (report.collapse_repeats)
   for (const t of report.tests.filter((t) => t.line && t.status !== "pass")) {
+    const same = /^The same failure as “(.+)”\.$/.exec(t.message || "");
+    if (same && byKey.has(keyOf.get(same[1]))) { byKey.get(keyOf.get(same[1])).count++; continue; }
     const message = derive.holdingBack() && t.status === "fail" ? TEXT.heldBackMark(derive.name(t.name)) : `${derive.name(t.name)}: ${t.message}`;
     const key = `${t.line}\n${derive.holdingBack() ? t.status : t.message}`;
     const m = byKey.get(key);
+    keyOf.set(t.name, key);
     if (m) m.count++; else byKey.set(key, { line: t.line, message, severity: "warning", count: 1 });
   }
   return [...byKey.values()].map(({ count, ...m }) => (count > 1 ? { ...m, message: m.message + TEXT.sameIn(count) } : m));
 }
 
 // Shows a report (again, when derive mode changes what may be shown).
+let practiceLine = null;  // what the last practice verdict did to the schedule
 function show(report) {
-  renderReport(results, report, { name: derive.name, holdBack: derive.holdingBack() });
+  renderReport(results, report, { name: derive.name, holdBack: derive.holdingBack(),
+                                  replay: (args) => tryPanel().then((p) => { views.show("code"); return p.replay(args); }) });
   editor.mark(marksFor(report));
+  if (practiceLine && report.mode === "tests") results.append(Object.assign(document.createElement("p"), { className: "kata-note", textContent: practiceLine }));
   if (report.mode === "tests" && report.status === "pass") renderNextStep(results, config, reveal.compareInto);
 }
 
@@ -135,8 +152,13 @@ async function run(mode, { keyboard = false, click = false } = {}) {
     const view = { name: derive.name };
     const report = await runner.run(source, mode, (e) => { if (e.event === "test") appendProgress(results, e.test, view); });
     if (mode === "tests") {
-      const err = progress.record(config.id, report.status === "pass");
+      const passed = report.status === "pass", wasDue = kata.isDue(config.id);
+      const err = progress.record(config.id, passed) || kata.record(config.id, passed, source, practising);
       if (err) say(err, "error");
+      if (practising) {
+        practiceLine = kata.practiceNote(config.id, passed, wasDue);
+        if (passed) { practiceDone = true; kataDraft.remove(config.id); }
+      }
       reveal.refresh();
     }
     lastReport = report;
@@ -159,7 +181,15 @@ document.addEventListener("keydown", (e) => {
 });
 
 const views = setupViews();
-const derive = setupDerive({ config, onChange: () => { if (lastReport) show(lastReport); } });
+const derive = setupDerive({ config, onChange: () => { if (lastReport) show(lastReport); }, forced: practising });
+if (practising) kata.showPracticeBar(config.id, draft.get(config.id));
+
+// "Try my input", created when first opened (or replayed into, or driven by a test).
+const tryDetails = $("#try-input");
+let tryPromise = null;
+const tryPanel = () => (tryPromise ||= import("./try-input.js").then(({ setupTryInput }) =>
+  setupTryInput({ details: tryDetails, config, runner, ready, getCode: () => editor.get(), mark: (m) => editor.mark(m) })));
+tryDetails.addEventListener("toggle", () => { if (tryDetails.open) tryPanel(); });
 const isSolved = () => (progress.get(config.id) || {}).status === "solved";
 const reveal = setupReveal({ config, getCode: () => editor.get(), isSolved });
 setupHints({ opened: prefs.get(config.id).hints, onOpen: (n) => derive.hintsOpened(n) });
@@ -181,6 +211,9 @@ window.mlkata = {
   setCode: (src) => editor.set(src),
   getCode: () => editor.get(),
   run: (mode = "tests") => run(mode),
+  // Runs the learner's function on Python source defining its arguments (the "Try my
+  // input" panel, opened): resolves to {mine, reference} (runner.tryInput's result).
+  tryInput: (args, withReference = false) => tryPanel().then((p) => { tryDetails.open = true; return p.run(args, withReference); }),
 };
 
 focusableOverflows();

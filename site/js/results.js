@@ -1,5 +1,8 @@
 // Renders a report (the contract in grader/report.py) into the results panel. Display only.
-// A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back.
+// A view ({name, holdBack}, from derive.js) can rename tests and hold failure messages back;
+// view.replay(args), when given, puts a failing case's arguments into "Try my input".
+// Pictures (a wrong array's heatmaps, a test's charts) are drawn by pictures.js, loaded
+// only when a report has one.
 import { t as tr } from "./i18n.js";  // "t" names a test below
 
 // Every learner-facing string of this file.
@@ -10,6 +13,9 @@ const TEXT = {
   heldBack: tr("results.held_back"),
   showMessage: tr("results.show_message"),
   diffCaption: (name) => tr("results.diff_caption", { name }),
+  smallestCase: tr("results.smallest_case"),
+  replay: tr("results.replay"),
+  replayTitle: tr("results.replay_title"),
 };
 const LABEL = { pass: tr("results.pass"), fail: tr("results.fail"), error: tr("results.error"), timeout: tr("results.timeout") };
 const ICON = { pass: "✓", fail: "✗", error: "!", timeout: "⏱" };
@@ -45,7 +51,24 @@ function diffTable(diff) {
   return table;
 }
 
-const plain = { name: (n) => n, holdBack: false };
+const plain = { name: (n) => n, holdBack: false, replay: null };
+
+// The failing case a random test found (shrunk to its smallest shapes), with a way to rerun it.
+function caseLine(c, replay) {
+  const line = el("p", { class: "case" }, TEXT.smallestCase, el("code", {}, c.label));
+  if (replay && c.args) {
+    const button = el("button", { type: "button", class: "replay", title: TEXT.replayTitle }, TEXT.replay);
+    button.addEventListener("click", () => { replay(c.args).catch((e) => console.warn(e)); });
+    line.append(" ", button);
+  }
+  return line;
+}
+
+function picturesFor(t) {
+  const slot = el("div", { class: "pictures" });
+  import("./pictures.js").then(({ drawInto }) => drawInto(slot, t), (e) => console.warn("Pictures did not load.", e));
+  return slot;
+}
 
 // The whole-report message names the first failing test: show the same name as the list.
 function renameIn(message, tests, name) {
@@ -77,10 +100,12 @@ export function renderReport(container, report, view = plain) {
       el("summary", {}, el("span", { class: "icon", "aria-hidden": "true" }, ICON[t.status]), " ",
         el("span", { class: "name" }, view.name(t.name)), el("span", { class: "sr-only" }, ` ${LABEL[t.status]}`),
         el("span", { class: "time muted" }, `${t.duration_ms.toFixed(1)} ms`)));
-    if (open) details.open = true;
+    if (open || (t.pictures && t.pictures.length)) details.open = true;  // a picture is there to be seen
     if (t.message && view.holdBack && t.status === "fail") details.append(...heldBackMessage(t));
     else if (t.message) details.append(el("p", { class: "message" }, t.message));
+    if (t.case && t.status !== "pass") details.append(caseLine(t.case, view.replay));
     if (t.diff) details.append(diffTable(t.diff));
+    if ((t.diff && t.diff.full) || (t.pictures && t.pictures.length)) details.append(picturesFor(t));
     if (t.output) details.append(el("div", { class: "output-label muted" }, TEXT.output), el("pre", { class: "output", tabindex: "0" }, t.output));
     list.append(el("li", {}, details));
   }

@@ -53,6 +53,34 @@ export const progress = {
   },
 };
 
+// Kata practice (kata.js), per solved problem: {stage: index into kata.js's intervals,
+// due: ms, at: ms of the last change, solution: the last passing code (kept aside while
+// practising on a blank starter)}. The practice draft is a plain string, like a draft.
+export const kata = {
+  get: (id) => read(`kata:${id}`),
+  set: (id, record) => write(`kata:${id}`, { ...record, at: Date.now() }),
+};
+export const kataDraft = {
+  get: (id) => read(`kata-draft:${id}`),
+  set: (id, code) => write(`kata-draft:${id}`, code),
+  remove: (id) => remove(`kata-draft:${id}`),
+};
+// The local days ("2026-11-30") with at least one kata pass, oldest first (for the streak).
+export const kataDays = {
+  get: () => { const v = read("kata-days:log"); return Array.isArray(v) ? v : []; },
+  add(day) {
+    const days = kataDays.get();
+    if (days.includes(day)) return null;
+    return write("kata-days:log", [...days, day].sort().slice(-400));
+  },
+};
+
+// Site-wide choices, e.g. settings:try-reference = {on: bool, at: ms}.
+export const settings = {
+  get: (name) => read(`settings:${name}`),
+  set: (name, value) => write(`settings:${name}`, { ...value, at: Date.now() }),
+};
+
 export function exportAll() {
   const data = {};
   for (let i = 0; i < localStorage.length; i++) {
@@ -62,7 +90,7 @@ export function exportAll() {
   return { format: "mlkata-progress", version: 1, exported: new Date().toISOString(), data };
 }
 
-const KEY = /^(draft|drafted|draftbase|progress|prefs):[a-z0-9-]+$/;
+const KEY = /^(draft|drafted|draftbase|progress|prefs|kata|kata-draft|kata-days|settings):[a-z0-9-]+$/;
 const RANK = { attempted: 1, solved: 2 };
 
 // Reads and validates a progress file; throws an Error with a clear message, having
@@ -77,6 +105,11 @@ export function parseImport(text) {
     if (k.startsWith("draft:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
     if (k.startsWith("draftbase:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
     if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(t("storage.progress_unreadable", { key: k }));
+    if (k.startsWith("kata-draft:") && typeof v !== "string") throw new Error(t("storage.kata_draft_not_text", { key: k }));
+    if (k.startsWith("kata:") && !(v && Number.isInteger(v.stage) && typeof v.due === "number"))
+      throw new Error(t("storage.kata_unreadable", { key: k }));
+    if (k.startsWith("kata-days:") && !(Array.isArray(v) && v.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))))
+      throw new Error(t("storage.kata_days_unreadable", { key: k }));
   }
   return parsed;
 }
@@ -84,12 +117,15 @@ export function parseImport(text) {
 // Merges a parsed file into this browser, newest first: a draft replaces the local one when
 // it is newer (a file without draft times counts as written when it was exported); a newer
 // local draft — or one of unknown age — is replaced only if confirmReplace(ids) says so.
-// Progress never goes back (solved beats attempted, then the later one wins). Returns
-// {added, updated, replaced, kept, progress} counts (progress: problems whose status changed).
+// Progress never goes back (solved beats attempted, then the later one wins). Preferences,
+// settings and kata schedules: the later change wins; practice days are united; a practice
+// draft is added where there is none (an open session here is never overwritten). Returns
+// {added, updated, replaced, kept, progress, kata} counts (progress: problems whose status
+// changed; kata: practice schedules taken from the file).
 export function mergeImport(parsed, confirmReplace) {
   const data = parsed.data;
   const fileTime = Date.parse(parsed.exported) || 0;
-  const counts = { added: 0, updated: 0, replaced: 0, kept: 0, progress: 0 };
+  const counts = { added: 0, updated: 0, replaced: 0, kept: 0, progress: 0, kata: 0 };
   const writes = [];
   const conflicts = [];
   for (const [k, v] of Object.entries(data)) {
@@ -111,9 +147,18 @@ export function mergeImport(parsed, confirmReplace) {
         if (!local || local.status !== v.status) counts.progress++;
         writes.push([k, v]);
       }
-    } else if (kind === "prefs") {
+    } else if (kind === "prefs" || kind === "settings" || kind === "kata") {
       const local = read(k);
-      if (!local || (v && (v.at || 0) > (local.at || 0))) writes.push([k, v]);
+      if (!local || (v && (v.at || 0) > (local.at || 0))) {
+        if (kind === "kata") counts.kata++;
+        writes.push([k, v]);
+      }
+    } else if (kind === "kata-days") {
+      const local = Array.isArray(read(k)) ? read(k) : [];
+      const union = [...new Set([...local, ...v])].sort().slice(-400);
+      if (union.length !== local.length) writes.push([k, union]);
+    } else if (kind === "kata-draft") {
+      if (typeof read(k) !== "string") writes.push([k, v]);
     }
   }
   if (conflicts.length && confirmReplace(conflicts.map(([id]) => id))) {

@@ -1,6 +1,6 @@
-// Export all drafts and progress to a JSON file, and import one back: validated first (a bad
-// file changes nothing), then merged by time (storage.mergeImport), asking before a newer
-// draft of this browser is replaced, and saying what changed.
+// Export all drafts, progress and kata practice to a JSON file, and import one back:
+// validated first (a bad file changes nothing), then merged by time (storage.mergeImport),
+// asking before a newer draft of this browser is replaced, and saying what changed.
 import { exportAll, parseImport, mergeImport } from "./storage.js";
 import { t } from "./i18n.js";
 
@@ -17,6 +17,7 @@ const TEXT = {
   replaced: t("transfer.replaced"),
   kept: t("transfer.kept"),
   progress: (n) => plural("transfer.progress", n),
+  kata: (n) => plural("transfer.kata", n),
   summary: (parts) => t("transfer.summary", { parts: parts.join(", ") }),
 };
 
@@ -28,6 +29,7 @@ export function describe(counts) {
     parts.push(parts.length ? `${counts[key]} ${TEXT[key]}` : TEXT.drafts(counts[key], TEXT[key]));
   }
   if (counts.progress) parts.push(TEXT.progress(counts.progress));
+  if (counts.kata) parts.push(TEXT.kata(counts.kata));
   return parts.length ? TEXT.summary(parts) : TEXT.nothing;
 }
 
