@@ -18,11 +18,10 @@ from pathlib import Path
 
 from builder import assets, buildcache, i18n, output, pages, runtime
 from builder.offline import write_service_worker
-from builder.tracks import load_tracks
-from builder.lessons import load_lessons
+from builder.content import ContentError, load_content
 from builder.lessonpage import js_worker
 from builder.markdown import MarkdownError
-from grader.problem import ProblemError, load_all
+from grader.problem import ProblemError
 
 ROOT = Path(__file__).resolve().parent
 CDN_ORIGIN = "https://cdn.jsdelivr.net"
@@ -37,22 +36,23 @@ class BuildError(Exception):
 
 
 def load_problems(problems_dir: Path, check: bool):
-    """Every problem, track, lesson and translation, validated; with ``check``, references and
-    starters are run. Missing or out-of-date translations are printed as warnings."""
-    problems, errors = load_all(problems_dir, load=buildcache.load_problem)
-    tracks, track_errors = load_tracks(problems_dir, problems)
-    errors += track_errors
-    errors += load_lessons(tracks)[1]
-    texts, warnings, text_errors = i18n.load_texts(problems_dir)
-    errors += text_errors
-    if check and not errors:
+    """Every problem, track, lesson and translation, validated by the loader ``grader check``
+    uses; with ``check``, references, starters and mutants are run too. Warnings (missing or
+    out-of-date translations among them) are printed, errors raised."""
+    try:
+        content = load_content(problems_dir)
+    except ContentError as e:
+        raise BuildError(e.errors) from None
+    findings = list(content.warnings)
+    if check:
         from builder.checkcache import check_cached
-        errors += check_cached(problems)
-    if errors:
-        raise BuildError(errors)
-    for w in warnings:
+        from grader.check import is_warning
+        findings += check_cached(content.problems)
+        if any(not is_warning(f) for f in findings):
+            raise BuildError(findings)
+    for w in findings:
         print(w, file=sys.stderr)
-    return problems, tracks, texts
+    return content.problems, content.tracks, content.texts
 
 
 def write_problem_files(out: Path, problems) -> None:
@@ -199,7 +199,8 @@ def main(argv=None) -> int:
         problems = build(args.problems, args.out, args.pyodide, not args.no_check)
     except (BuildError, ProblemError) as e:
         print("\n".join(e.errors), file=sys.stderr)
-        print(f"build failed: {len(e.errors)} error(s); {args.out} left as it was", file=sys.stderr)
+        n = sum(": warning: " not in err.split("\n", 1)[0] for err in e.errors)
+        print(f"build failed: {n} error(s); {args.out} left as it was", file=sys.stderr)
         return 1
     except (assets.AssetError, runtime.RuntimeError_) as e:
         print(f"build failed: {e}; {args.out} left as it was", file=sys.stderr)

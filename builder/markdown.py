@@ -106,3 +106,21 @@ def render(text: str, path: Path) -> str:
 def render_inline(text: str) -> str:
     """HTML for one line of Markdown (hints, explanations), math included."""
     return _md.renderInline(text)
+
+
+_html_finder = MarkdownIt("commonmark", {"html": True}).enable("table").use(
+    dollarmath_plugin, allow_digits=False, allow_space=False, double_inline=True)  # math is not HTML
+
+
+def raw_html(text: str) -> list[tuple[int, str]]:
+    """(line, tag) of each piece of raw HTML in ``text``: the site renders it as literal
+    text (raw HTML is off), which is never what its author meant."""
+    found = []
+    for tok in _html_finder.parse(text):
+        line = tok.map[0] + 1 if tok.map else 1
+        if tok.type == "html_block":
+            found.append((line, tok.content.strip().splitlines()[0][:40]))
+        for child in tok.children or []:
+            if child.type == "html_inline":
+                found.append((line, child.content[:40]))
+    return found

@@ -102,9 +102,9 @@ def next_id(problems_dir: Path) -> str:
 
 
 def new_problem(problems_dir: Path, slug: str) -> int:
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
-        print(f"{slug!r}: a slug is lowercase letters, digits and underscores, and names the entry function",
-              file=sys.stderr)
+    from .content import SLUG, SLUG_RULE
+    if not SLUG.fullmatch(slug):
+        print(f"{slug!r}: {SLUG_RULE}; it names the folder and the entry function", file=sys.stderr)
         return 2
     folder = Path(problems_dir) / slug
     if folder.exists():

@@ -1,10 +1,13 @@
 """``build.py serve``: build, serve on localhost with the headers a real host would send
 (COOP/COEP so the runner can interrupt runaway code, CSP), rebuild when problems/, site/
-or grader/ change, and reload open pages. Stdlib HTTP server + watchfiles, as MkDocs does."""
+or grader/ change, and reload open pages; a failed rebuild is shown in the open pages as an
+overlay (builder/livereload.js) as well as in the terminal. /__preview/<slug> shows what
+``grader preview`` prints. Stdlib HTTP server + watchfiles, as MkDocs does."""
 
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import threading
 import time
@@ -12,10 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RELOAD_JS = b"""(() => { let v = null; const poll = async () => {
-  try { const r = await fetch("/__build_id", {cache: "no-store"}); const t = await r.text();
-        if (v !== null && t !== v) location.reload(); v = t; } catch {}
-  setTimeout(poll, 700); }; poll(); })();"""
+RELOAD_JS = (ROOT / "builder" / "livereload.js").read_bytes()
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -40,6 +40,11 @@ class Handler(SimpleHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/__build_id":
             return self._send(self.state["build_id"].encode(), "text/plain")
+        if self.path == "/__build_status":  # the live-reload script's poll: reload, or show errors
+            status = {"id": self.state["build_id"], "errors": self.state.get("errors", [])}
+            return self._send(json.dumps(status).encode(), "application/json")
+        if self.path.startswith("/__preview") and self.state.get("problems"):
+            return self._send(preview_page(self.state["problems"], self.path), "text/html; charset=utf-8")
         if self.path == "/__livereload.js":
             return self._send(RELOAD_JS, "text/javascript")
         path = self.path.split("?")[0]
@@ -62,6 +67,30 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
+def preview_page(problems: Path, url: str) -> bytes:
+    """/__preview/ lists the problems; /__preview/<slug> is ``grader preview`` as a page."""
+    import html
+    slug = url.split("?")[0].removeprefix("/__preview").strip("/")
+    if not slug:
+        slugs = sorted(d.name for d in Path(problems).iterdir() if (d / "problem.yaml").is_file())
+        items = "".join(f"<li><a href='/__preview/{html.escape(s)}'>{html.escape(s)}</a>" for s in slugs)
+        return (f"<!doctype html><meta charset=utf-8><title>Preview</title><h1>Preview a problem</h1>"
+                f"<ul>{items}</ul>").encode()
+    from grader.authoring.preview import collect, render_html
+
+    from .content import ContentError, load_content
+    folder = Path(problems) / slug
+    try:
+        if not (folder / "problem.yaml").is_file():
+            raise ContentError([f"{folder}: no such problem"])
+        content = load_content(folder)
+    except ContentError as e:
+        return (f"<!doctype html><meta charset=utf-8><title>Preview: errors</title><h1>{html.escape(slug)}</h1>"
+                f"<pre>{html.escape(chr(10).join(e.errors))}</pre>").encode()
+    p = content.problems[0]
+    return render_html(p, collect(p)).encode()
+
+
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -74,7 +103,7 @@ class Server(ThreadingHTTPServer):
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, *, isolate: bool = True,
                 csp: str = "", live: bool = False) -> ThreadingHTTPServer:
     """A server for ``directory`` (also used by the tests and the benchmark)."""
-    handler = type("SiteHandler", (Handler,), {"state": {"build_id": "0", "live": live},
+    handler = type("SiteHandler", (Handler,), {"state": {"build_id": "0", "live": live, "errors": []},
                                                "csp": csp, "isolate": isolate})
     server = Server((host, port), functools.partial(handler, directory=str(directory)))
     server.handler = handler
@@ -86,14 +115,18 @@ def serve(args, build) -> int:
 
     from . import pages
 
+    errors: list[str] = []
+
     def rebuild() -> bool:
         t0 = time.perf_counter()
         try:
             build(args.problems, args.out, args.pyodide, not args.no_check)
         except Exception as e:  # author errors (file:line) or a tool failing: show, keep serving
-            print("\n".join(getattr(e, "errors", None) or [str(e)]), file=sys.stderr)
+            errors[:] = getattr(e, "errors", None) or [str(e)]
+            print("\n".join(errors), file=sys.stderr)
             print("build failed; still serving the last good site", file=sys.stderr, flush=True)
             return False
+        errors[:] = []
         print(f"built in {time.perf_counter() - t0:.2f} s", flush=True)
         return True
 
@@ -101,12 +134,15 @@ def serve(args, build) -> int:
         return 1
     server = make_server(args.out, args.host, args.port, csp=pages.csp(None) if args.pyodide == "local" else "",
                          live=True)
+    server.handler.state["errors"] = errors  # the open pages show these as an overlay
+    server.handler.state["problems"] = args.problems
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     try:
         for _ in watch(args.problems, ROOT / "site", ROOT / "grader"):
             if rebuild():
                 server.handler.state["build_id"] = str(time.time())
+            server.handler.state["errors"] = list(errors)
     except KeyboardInterrupt:
         pass
     server.shutdown()

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from grader.problem import unknown_key
 from grader.yamlpos import line_of
 
 TRACKS_DIR = "_tracks"
@@ -52,7 +53,8 @@ def load_tracks(problems_dir: Path, problems: list) -> tuple[list[Track], list[s
             errors.append(f"{y}:{mark.line + 1 if mark else 1}: YAML syntax error")
             continue
         except ValidationError as e:
-            errors += [f"{y}:{line_of(text, tuple(err['loc']))}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+            errors += [f"{y}:{line_of(text, tuple(err['loc']))}: {'.'.join(map(str, err['loc']))}: "
+                       + (unknown_key(tuple(err["loc"]), TrackSpec) if err["type"] == "extra_forbidden" else err["msg"])
                        for err in e.errors()]
             continue
         tracks[folder.name] = Track(folder.name, folder, spec, md.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 
 OUTPUT_CAP = 64 * 1024
 TRUNCATED = "\n… output truncated (more than 64 KB)"
@@ -35,17 +36,85 @@ class CappedWriter(io.TextIOBase):
         return text + TRUNCATED if self.dropped else text
 
 
+_local = threading.local()
+
+
+class _Routed(io.TextIOBase):
+    """Stands in for sys.stdout / sys.stderr / sys.stdin: a thread inside ``Captured`` writes
+    to its own buffer (and reads an empty stdin); every other thread uses the real stream.
+    Swapping the sys streams themselves is not thread-safe: two checks running at once
+    (``grader check``, the build) restored each other's buffers, and the process lost its
+    output for good."""
+
+    def __init__(self, real, reading: bool = False):
+        self._real, self._reading = real, reading
+
+    def _target(self):
+        buffer = getattr(_local, "buffer", None)
+        if buffer is None:
+            return self._real
+        return io.StringIO("") if self._reading else buffer
+
+    def writable(self) -> bool:
+        return not self._reading
+
+    def readable(self) -> bool:
+        return self._reading
+
+    def write(self, s) -> int:
+        return self._target().write(s)
+
+    def read(self, *args):
+        return self._target().read(*args)
+
+    def readline(self, *args):
+        return self._target().readline(*args)
+
+    def flush(self) -> None:
+        target = self._target()
+        if hasattr(target, "flush"):
+            target.flush()
+
+    # The real stream's identity (io.TextIOBase would answer these itself, wrongly).
+    def fileno(self) -> int:
+        return self._real.fileno()
+
+    def isatty(self) -> bool:
+        return self._real.isatty()
+
+    @property
+    def encoding(self):
+        return getattr(self._real, "encoding", "utf-8")
+
+    @property
+    def errors(self):
+        return getattr(self._real, "errors", "strict")
+
+    def __getattr__(self, name):  # buffer, reconfigure, ...: the real stream's
+        return getattr(self._real, name)
+
+
+def _install() -> None:
+    if not isinstance(sys.stdout, _Routed):
+        sys.stdout = _Routed(sys.stdout)
+    if not isinstance(sys.stderr, _Routed):
+        sys.stderr = _Routed(sys.stderr)
+    if not isinstance(sys.stdin, _Routed):
+        sys.stdin = _Routed(sys.stdin, reading=True)
+
+
 class Captured:
-    """Context manager: stdout and stderr go to one capped buffer; stdin reads as empty."""
+    """Context manager: on this thread, stdout and stderr go to one capped buffer and stdin
+    reads as empty. Other threads are untouched."""
 
     def __init__(self):
         self.buffer = CappedWriter()
 
     def __enter__(self) -> CappedWriter:
-        self._saved = sys.stdout, sys.stderr, sys.stdin
-        sys.stdout = sys.stderr = self.buffer
-        sys.stdin = io.StringIO("")
+        _install()
+        self._saved = getattr(_local, "buffer", None)
+        _local.buffer = self.buffer
         return self.buffer
 
     def __exit__(self, *exc) -> None:
-        sys.stdout, sys.stderr, sys.stdin = self._saved
+        _local.buffer = self._saved

@@ -135,6 +135,17 @@ def _todo_errors(path: Path, text: str) -> list[str]:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: ~10× faster
 
 
+def unknown_key(loc: tuple, model=None) -> str:
+    """"unknown key", with the closest known key of the same mapping when there is one."""
+    import difflib
+    from . import schema
+    parent = next((k for k in reversed(loc[:-1]) if isinstance(k, str)), None)
+    model = model or {"args": schema.Param, "returns": schema.Param, "tolerance": schema.Tolerance,
+                      "examples": schema.Example}.get(parent, schema.ProblemSpec)
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
+    return f"unknown key; did you mean {close[0]!r}?" if close else "unknown key"
+
+
 def load_spec(path: Path) -> ProblemSpec:
     text = path.read_text(encoding="utf-8")
     try:
@@ -152,7 +163,7 @@ def load_spec(path: Path) -> ProblemSpec:
         for err in e.errors():
             loc = tuple(err["loc"])
             key = ".".join(str(p) for p in loc) or "(top level)"
-            msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"][0].lower() + err["msg"][1:]
+            msg = unknown_key(loc) if err["type"] == "extra_forbidden" else err["msg"][0].lower() + err["msg"][1:]
             errors.append(f"{path}:{line_of(text, loc)}: {key}: {msg}")
         raise ProblemError(errors) from None
 

@@ -72,8 +72,8 @@ STATIC = {
                            "solution.py", "takes (g, A, B)"),
     "bad_literal": (lambda f: sub(f, "problem.yaml", 'grad_out: "[[1.0, 1.0]]"', 'grad_out: "[[1.0, 1.0]"'),
                     "problem.yaml", "is not a Python literal"),
-    "example_keys": (lambda f: sub(f, "problem.yaml", '      dB: "[[1.0, 1.0], [2.0, 2.0]]"\n', ""),
-                     "problem.yaml", "examples[0].output has keys"),
+    "example_keys": (lambda f: sub(f, "problem.yaml", '      B: "[[3.0, 4.0], [5.0, 6.0]]"\n', ""),
+                     "problem.yaml", "examples[0].inputs has keys"),
 }
 
 

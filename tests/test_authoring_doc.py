@@ -29,9 +29,12 @@ def run(*args, cwd=ROOT):
 def test_worked_example_goes_from_scaffold_to_published(tmp_path):
     problems = tmp_path / "problems"
     shutil.copytree(ROOT / "problems", problems)
+    # The course has its own relu_backward now; the doc builds one from nothing, in its place
+    # (the problems that name it as related or prerequisite then name the doc's).
+    shutil.rmtree(problems / "relu_backward", ignore_errors=True)
     blocks = worked_example_blocks()
     langs = [lang for lang, _ in blocks]
-    assert langs == ["console", "yaml", "markdown", "python", "python", "python", "console"], langs
+    assert langs == ["console", "yaml", "markdown", "python", "python", "python", "python", "console"], langs
 
     made = run("build.py", "new", "relu_backward", "--problems", str(problems))
     assert made.returncode == 0, made.stderr
@@ -43,9 +46,18 @@ def test_worked_example_goes_from_scaffold_to_published(tmp_path):
     folder = problems / "relu_backward"
     for name, (_, body) in zip(FILES, blocks[1:6]):
         (folder / name).write_text(body, encoding="utf-8")
+    (folder / "wrong").mkdir()
+    (folder / "wrong" / "ge_zero.py").write_text(blocks[6][1], encoding="utf-8")
     checked = run("-m", "grader", "check", str(problems))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "ok   relu_backward" in checked.stdout + checked.stderr
+    mine = [l for l in checked.stdout.splitlines() if "relu_backward" in l and ": warning: " in l]
+    assert [l for l in mine if "translation" not in l] == [], mine  # its hints all run, and it has a mutant
+
+    preview = run("-m", "grader", "preview", str(folder))
+    assert preview.returncode == 0, preview.stderr
+    assert "wrong/ge_zero.py" in preview.stdout
+    assert "promise: fails “At x = 0 the gradient is 0”, says “Use x > 0, not x >= 0.” — kept" in preview.stdout
 
     judged = run("-m", "grader", "run", str(folder), str(folder / "starter.py"))
     assert judged.returncode != 0

@@ -7,8 +7,10 @@ from grader.check import check_all
 
 
 def test_grader_check_passes_on_all_problems():
-    errors = check_all(ROOT / "problems", log=lambda s: None)
-    assert errors == []
+    """No error and no warning (a hint no run reaches, raw HTML, no mutants, ...) but
+    translations still to write (tests/test_i18n.py covers those)."""
+    findings = check_all(ROOT / "problems", log=lambda s: None)
+    assert [f for f in findings if "translation" not in f] == []
 
 
 def test_softmax_backward_refuses_the_full_jacobian():

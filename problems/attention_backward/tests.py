@@ -45,6 +45,14 @@ def T_(x):
     return x.swapaxes(-1, -2)
 
 
+def maybe(make):
+    """A candidate mistake that exists only for some shapes (T = S): None when it does not."""
+    try:
+        return make()
+    except ValueError:
+        return None
+
+
 def diagnose(name, got, G, Q, K, V, A):
     """Name the mistake if one gradient matches a known wrong formula; else say what it should be."""
     d = Q.shape[-1]
@@ -64,17 +72,17 @@ def diagnose(name, got, G, Q, K, V, A):
     elif name == "dK":
         mistakes = [(T_(dS) @ Q, SCALE), (T_(dS) @ Q / d, f"You divided by d = {d}; the scale is 1/√d."),
                     (T_(no_dot) @ Q / r, NODOT), (T_(no_dot) @ Q, NODOT + " The 1/√d is missing as well."),
-                    (dS @ Q / r, "dS @ Q pairs each key with the wrong query: dK = dSᵀ @ Q / √d, "
+                    (maybe(lambda: dS @ Q / r), "dS @ Q pairs each key with the wrong query: dK = dSᵀ @ Q / √d, "
                                  "(S, T) @ (T, d), with dSᵀ = dS.swapaxes(-1, -2).")]
         want = "dK should be dS.swapaxes(-1, -2) @ Q / √d: key s collects Σ_t dS[t, s] Q[t]."
     else:
-        mistakes = [(A @ G, "dV = attnᵀ @ grad_out, not attn @ grad_out: value s was used by every query t "
+        mistakes = [(maybe(lambda: A @ G), "dV = attnᵀ @ grad_out, not attn @ grad_out: value s was used by every query t "
                             "with weight attn[t, s], so it collects Σ_t attn[t, s] grad_out[t]."),
                     (dA, "That is dA, the gradient of the weights; dV = attn.swapaxes(-1, -2) @ grad_out.")]
         want = "dV should be attn.swapaxes(-1, -2) @ grad_out."
     with np.errstate(all="ignore"):
         for wrong, hint in mistakes:
-            if wrong.shape == got.shape and close(got, wrong):
+            if wrong is not None and wrong.shape == got.shape and close(got, wrong):
                 return hint
     return want
 

@@ -15,6 +15,7 @@ import { setupAssist } from "./assist.js";
 import { setupShortcuts } from "./shortcuts.js";
 import { registerOffline } from "./offline.js";
 import { focusableOverflows } from "./overflow.js";
+import { offerNewStarter, starterHash } from "./starter-notice.js";
 import { localizeBoot, t } from "./i18n.js";
 
 const config = JSON.parse(document.getElementById("mlkata-config").textContent);
@@ -52,7 +53,7 @@ let saveTimer = null;
 function saveNow(code) {
   if (practiceDone) return;
   if (code === config.starter) { store.remove(config.id); return; }
-  const err = store.set(config.id, code);
+  const err = store.set(config.id, code, starterHash(config.starter));
   if (err) say(err, "error");
 }
 const editor = openEditor($("#editor"), {
@@ -67,6 +68,10 @@ const editor = openEditor($("#editor"), {
     { key: "Mod-Shift-Enter", run: () => { run("examples", { keyboard: true }); return true; } },
   ],
 });
+if (!practising) {  // in practice mode the editor holds the practice draft, not the one this is about
+  offerNewStarter({ id: config.id, starter: config.starter, editor, save: saveNow, anchor: notice,
+                    undoButton: $("#undo-reset"), say });
+}
 // A reload or a closing tab must not lose the last keystrokes.
 addEventListener("pagehide", () => { clearTimeout(saveTimer); saveNow(editor.get()); });
 

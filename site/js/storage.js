@@ -26,11 +26,14 @@ function remove(key) {
 }
 
 // The draft itself stays a plain string (early.js reads it before any module loads); its
-// time is kept beside it, for merging imports.
+// time is kept beside it, for merging imports, and the hash of the starter it was written
+// from (`base`), so the page can say when the starter changed since (starter-notice.js).
 export const draft = {
   get: (id) => read(`draft:${id}`),
-  set: (id, code) => write(`draft:${id}`, code) || write(`drafted:${id}`, Date.now()),
-  remove: (id) => { remove(`draft:${id}`); remove(`drafted:${id}`); },
+  set: (id, code, base) => write(`draft:${id}`, code) || write(`drafted:${id}`, Date.now()) ||
+    (base ? write(`draftbase:${id}`, base) : null),
+  base: (id) => read(`draftbase:${id}`),
+  remove: (id) => { remove(`draft:${id}`); remove(`drafted:${id}`); remove(`draftbase:${id}`); },
   has: (id) => typeof read(`draft:${id}`) === "string",
 };
 
@@ -87,7 +90,7 @@ export function exportAll() {
   return { format: "mlkata-progress", version: 1, exported: new Date().toISOString(), data };
 }
 
-const KEY = /^(draft|drafted|progress|prefs|kata|kata-draft|kata-days|settings):[a-z0-9-]+$/;
+const KEY = /^(draft|drafted|draftbase|progress|prefs|kata|kata-draft|kata-days|settings):[a-z0-9-]+$/;
 const RANK = { attempted: 1, solved: 2 };
 
 // Reads and validates a progress file; throws an Error with a clear message, having
@@ -100,6 +103,7 @@ export function parseImport(text) {
   for (const [k, v] of Object.entries(parsed.data)) {
     if (!KEY.test(k)) throw new Error(t("storage.unexpected", { key: k }));
     if (k.startsWith("draft:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
+    if (k.startsWith("draftbase:") && typeof v !== "string") throw new Error(t("storage.draft_not_text", { key: k }));
     if (k.startsWith("progress:") && !(v && RANK[v.status])) throw new Error(t("storage.progress_unreadable", { key: k }));
     if (k.startsWith("kata-draft:") && typeof v !== "string") throw new Error(t("storage.kata_draft_not_text", { key: k }));
     if (k.startsWith("kata:") && !(v && Number.isInteger(v.stage) && typeof v.due === "number"))
@@ -130,10 +134,11 @@ export function mergeImport(parsed, confirmReplace) {
       const local = read(k);
       const theirs = typeof data[`drafted:${id}`] === "number" ? data[`drafted:${id}`] : fileTime;
       const ours = read(`drafted:${id}`);
+      const base = typeof data[`draftbase:${id}`] === "string" ? [[`draftbase:${id}`, data[`draftbase:${id}`]]] : [];
       if (local === v) continue;
-      if (typeof local !== "string") { counts.added++; writes.push([k, v], [`drafted:${id}`, theirs]); }
-      else if (typeof ours === "number" && theirs > ours) { counts.updated++; writes.push([k, v], [`drafted:${id}`, theirs]); }
-      else conflicts.push([id, v, theirs]);
+      if (typeof local !== "string") { counts.added++; writes.push([k, v], [`drafted:${id}`, theirs], ...base); }
+      else if (typeof ours === "number" && theirs > ours) { counts.updated++; writes.push([k, v], [`drafted:${id}`, theirs], ...base); }
+      else conflicts.push([id, v, theirs, base]);
     } else if (kind === "progress") {
       const local = read(k);
       const better = !local || !RANK[local.status] || RANK[v.status] > RANK[local.status] ||
@@ -158,7 +163,7 @@ export function mergeImport(parsed, confirmReplace) {
   }
   if (conflicts.length && confirmReplace(conflicts.map(([id]) => id))) {
     counts.replaced = conflicts.length;
-    for (const [id, v, t] of conflicts) writes.push([`draft:${id}`, v], [`drafted:${id}`, t]);
+    for (const [id, v, t, base] of conflicts) writes.push([`draft:${id}`, v], [`drafted:${id}`, t], ...base);
   } else {
     counts.kept = conflicts.length;
   }

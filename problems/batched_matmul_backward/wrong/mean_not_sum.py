@@ -1,0 +1,17 @@
+# fails: B broadcast over A's batch axes
+# says: the gradient of a shared operand is the sum of its uses, not their mean
+import numpy as np
+
+
+def unbroadcast(grad, shape):
+    """Sum grad over the axes along which an array of this shape was broadcast."""
+    grad = grad.mean(axis=tuple(range(grad.ndim - len(shape))))  # axes added on the left
+    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    return grad.sum(axis=stretched, keepdims=True) if stretched else grad
+
+
+def batched_matmul_backward(grad_out, A, B):
+    """Gradients of C = A @ B (batched, with broadcasting) with respect to A and B."""
+    dA = grad_out @ np.swapaxes(B, -1, -2)
+    dB = np.swapaxes(A, -1, -2) @ grad_out
+    return unbroadcast(dA, A.shape), unbroadcast(dB, B.shape)

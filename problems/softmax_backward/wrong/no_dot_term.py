@@ -1,0 +1,10 @@
+# fails: dx matches the explicit Jacobian-vector product
+# says: That is only the numerator's part
+import numpy as np
+
+
+def softmax_backward(grad_out, softmax_out):
+    """Gradient of the loss with respect to the logits x, where softmax_out = softmax(x)."""
+    y = softmax_out
+    dx = y * grad_out
+    return dx
