@@ -199,13 +199,18 @@ def assert_close(got, expected, name: str = "result", atol: float | None = None,
                 msg += f" {name} is zero everywhere: is the placeholder still in place?"
             elif abs(scale + 1) < 1e-6:
                 msg += f" {name} has the right size but the wrong sign."
-            elif not hint:  # a test's own hint knows the problem better than a guess: one explanation
+            elif not _explains_scale(hint):  # one explanation: a hint that names the factor wins
                 more = "a sum where a mean belongs, or an extra factor?" if scale > 1 else \
                        "a mean where a sum belongs, or a missing factor?"
                 msg += f" {name} is the expected value times {_fmt(scale)} everywhere: {more}"
     if hint:
         msg += " " + hint
     raise Failure(msg, _diff_table(name, g, want, bad, worst))
+
+
+def _explains_scale(hint: str) -> bool:
+    """Whether a test's hint already explains a wrong scale ("the factor 1/B is missing")."""
+    return any(w in hint.lower() for w in ("times", "factor", "mean", "sum"))
 
 
 def assert_true(condition, message: str) -> None:

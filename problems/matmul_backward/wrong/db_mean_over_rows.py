@@ -1,5 +1,5 @@
 # fails: dB matches A.T @ grad_out
-# says: dB should be A.T @ grad_out
+# says: a mean where a sum belongs
 import numpy as np
 
 
