@@ -226,7 +226,7 @@ def test_mutant_promises_are_checked(tmp_path, case):
                          "grad_out”, “Diagnostic: matches finite-difference numerical gradient” instead)")
     else:
         assert first.startswith(f"{m}:1: “dB matches A.T @ grad_out” fails, but its message lacks “transposed”; "
-                                "it says: dB is wrong at 1 of 1 entries.")
+                                "it says: dB is wrong at ")
 
 
 def test_a_kept_promise_passes(tmp_path):

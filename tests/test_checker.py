@@ -73,10 +73,10 @@ def test_a_random_case_that_fails_is_shrunk_and_replayable(bundle):
     failed = [t for t in report.tests if t.status.value == "fail"]
     assert [t.name for t in failed] == ["dA matches grad_out @ B.T"]
     case = failed[0].case
-    assert case["label"].startswith("seed ") and "m=1, k=1" in case["label"]
+    assert case["label"].startswith("seed ") and "shrunk from" in case["label"]
     ns = {"np": np}
     exec(case["args"], ns)
-    assert ns["A"].shape[0] == ns["A"].shape[1] and set(ns) >= {"grad_out", "A", "B"}
+    assert ns["A"].shape[0] == ns["A"].shape[1] <= 2 and set(ns) >= {"grad_out", "A", "B"}
 
 
 def test_swapped_outputs_are_named_as_such(bundle):
