@@ -82,7 +82,9 @@ def load_problem(folder: Path):
         h.update(f.read_bytes())
     cached = CACHE / "problems" / f"{h.hexdigest()}.pickle"
     if cached.is_file():
-        return pickle.loads(cached.read_bytes())
+        p = pickle.loads(cached.read_bytes())
+        p.path = Path(folder)  # as the caller named it (the key is the resolved path)
+        return p
     p = problem_mod.load_problem(folder)
     _write(cached, pickle.dumps(p))
     return p

