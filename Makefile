@@ -19,7 +19,7 @@ browser: setup
 	.venv/bin/python -m pytest -m browser -n 2
 
 test: setup
-	.venv/bin/python -m pytest -n 2 --dist loadgroup  # 2 cores: two workers; a test group stays on one
+	.venv/bin/python -m pytest -n 2 --dist loadgroup --durations=15  # 2 cores: two workers; a test group stays on one
 
 bench: setup
 	.venv/bin/python -m bench

@@ -71,3 +71,19 @@ def softmax_backward(grad_out, softmax_out):
     return J.T @ grad_out
 '''
 MEMORY_TEST = "Works in O(V) memory, without forming the V × V Jacobian"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "one_server(kind): run only against that server of test_browser.py's two")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect (not skip) the other server's copy of tests marked one_server(kind)."""
+    keep, drop = [], []
+    for item in items:
+        mark = item.get_closest_marker("one_server")
+        server = getattr(getattr(item, "callspec", None), "params", {}).get("server")
+        (drop if mark and server and server != mark.args[0] else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

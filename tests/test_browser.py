@@ -69,9 +69,14 @@ def test_runtime_booted_from_the_memory_snapshot(case_page, context):
 
 # The golden cases and the check after them share one page, in order, on one xdist worker.
 ONE_PAGE = pytest.mark.xdist_group("golden-cases")
+# Many-page tests run on the plain server only (isolated by the service worker, the path a
+# static host without headers gives): the grading path is the same on both, and the tests
+# above and below that have no such mark show both servers grade through it.
+ONE_SERVER = pytest.mark.one_server("plain")
 
 
 @ONE_PAGE
+@ONE_SERVER
 @pytest.mark.parametrize("name", case_names())
 def test_browser_agrees_with_cpython(case_page, name):
     """Same statuses as CPython's golden report; except for the few attacks on CPython's
@@ -115,6 +120,7 @@ def test_no_state_leaks_between_runs(case_page):
 
 
 @ONE_PAGE
+@ONE_SERVER
 def test_after_every_hostile_case_verdicts_still_stand(case_page):
     """Runs after every golden case (attacks included) in the same page: the starter and a
     plain wrong answer still fail, the reference still passes."""
@@ -177,6 +183,7 @@ def test_replay_where_the_page_cannot_be_isolated(browser, site):
             ctx.close()
 
 
+@ONE_SERVER
 @pytest.mark.parametrize("slug", PROBLEMS)
 def test_reference_passes_starter_fails(context, slug):
     page = context.new_page()
