@@ -73,11 +73,12 @@ class ChildLearner:
     def close(self) -> None:
         """Kill the child and everything it started (a forked grandchild must not outlive
         the run either)."""
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.proc.wait()
+        if self.proc.returncode is None:  # once, before the child is reaped: after that its
+            try:                          # pid (and so its group id) may belong to another process
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self.proc.wait()
         for fd in (self._req, self._rep):
             try:
                 os.close(fd)
