@@ -1,7 +1,10 @@
-"""The anchor: a bare page booting the same vendored Pyodide + NumPy in a Worker, nothing else."""
+"""The anchor: a bare page booting the same vendored Pyodide + NumPy in a Worker, nothing else:
+``loadPyodide`` without the snapshot, then ``loadPackage("numpy")`` from the wheel (which the
+site itself no longer ships: the anchor puts it back beside the runtime, where the lock says)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 HTML = """<!doctype html>
@@ -40,6 +43,9 @@ PATH = "bench/anchor.html"
 
 def write(site: Path) -> str:
     """Write bench/anchor.html and its two scripts into the served site; returns its path."""
+    from builder.runtime import wheel_path
+    wheel = wheel_path("numpy")
+    shutil.copy2(wheel, site / "pyodide" / wheel.name)
     d = site / "bench"
     d.mkdir(exist_ok=True)
     (d / "anchor.html").write_text(HTML, encoding="utf-8")

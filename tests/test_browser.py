@@ -62,9 +62,11 @@ def test_page_is_isolated_on_both_servers(case_page, context):
 
 
 def test_runtime_booted_from_the_memory_snapshot(case_page, context):
-    """The vendored snapshot is restored, not silently skipped (the worker falls back if it fails)."""
+    """The vendored snapshot is restored, not silently skipped (the worker falls back if it
+    fails), and NumPy comes from its byte-compiled pack, not the wheel."""
     info = case_page.page.evaluate("window.mlkata.runtime()")
     assert info["snapshot"] is True, info
+    assert info["numpy"] == "pack", info
 
 
 # The golden cases and the check after them share one page, in order, on one xdist worker.

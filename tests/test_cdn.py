@@ -54,6 +54,7 @@ def test_cdn_build_grades_in_two_interpreters(browser, cdn_site):
             info = p.page.evaluate("window.mlkata.runtime()")
             assert info["isolated"] and info["grading"] and info["isolation"] == "service-worker", info
             assert info["snapshot"] is False, info  # the CDN build ships no snapshot
+            assert info["numpy"] == "wheel", info  # and loads NumPy's wheel from the CDN
             assert p.run((ROOT / "problems" / "matmul_backward" / "solution.py").read_text())["status"] == "pass"
             assert p.run((ROOT / "problems" / "matmul_backward" / "starter.py").read_text())["status"] == "fail"
             assert any(u.endswith("pyodide.asm.wasm") for u in cdn_requests), cdn_requests

@@ -2,7 +2,7 @@
 // learner workers). The vendored runtime ships a memory snapshot of the booted bare
 // interpreter; restoring it skips most of Pyodide's start-up (a plain boot is the fallback).
 
-function fetchSnapshot(url) {
+function fetchGunzipped(url) {
   if (!url) return null;
   return fetch(url).then((r) => {
     if (!r.ok) throw new Error(`${url}: ${r.status}`);
@@ -32,24 +32,44 @@ function countDownloads(progress) {
   return () => { self.fetch = plain; progress(loaded); };
 }
 
-// Returns {py, fromSnapshot}; `imports` is Python run once booted (imports and warm-up).
+// Where NumPy's pack is written: a folder of our own, first on sys.path (with the grader).
+const OURS = "/mlkata";
+
+// A file pack (builder/filepack.py, gunzipped): a u32 header length, a JSON header of
+// [path, size], then the files' bytes. Written straight into Pyodide's file system.
+function writePack(py, buf, dir) {
+  const n = new DataView(buf).getUint32(0, true);
+  const entries = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, n)));
+  let at = 4 + n;
+  for (const [path, size] of entries) {
+    const full = `${dir}/${path}`;
+    py.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
+    py.FS.writeFile(full, new Uint8Array(buf, at, size));
+    at += size;
+  }
+}
+
+// Returns {py, fromSnapshot, numpy: "pack" | "wheel"}; `imports` is Python run once booted (imports and warm-up).
 // status(text, loadedBytes?) hears what is happening.
-export async function bootPython({ indexURL, snapshotURL, zipURL }, imports, status = () => {}) {
+export async function bootPython(urls, imports, status = () => {}) {
   status("Starting Python…");
   const done = countDownloads((loaded) => status("Downloading Python…", loaded));
   try {
-    return await boot({ indexURL, snapshotURL, zipURL }, imports, status);
+    return await boot(urls, imports, status);
   } finally {
     done();
   }
 }
 
-async function boot({ indexURL, snapshotURL, zipURL }, imports, status) {
+// A vendored runtime brings NumPy as a pack (numpyPackURL): unpacked and byte-compiled at
+// build time, its extension modules loaded by the first import that needs them. From a CDN,
+// packages: ["numpy"] loads the wheel, overlapping its download with the interpreter's boot.
+async function boot({ indexURL, snapshotURL, numpyPackURL, zipURL }, imports, status) {
   importScripts(indexURL + "pyodide.js");
   const zip = fetchBytes(zipURL);
-  // packages: ["numpy"] overlaps NumPy's download with the interpreter's boot.
-  const options = { indexURL, packages: ["numpy"], stdout: () => {}, stderr: () => {} };
-  const snapshot = fetchSnapshot(snapshotURL);
+  const numpyPack = fetchGunzipped(numpyPackURL);
+  const options = { indexURL, packages: numpyPack ? [] : ["numpy"], stdout: () => {}, stderr: () => {} };
+  const snapshot = fetchGunzipped(snapshotURL);
   let fromSnapshot = !!snapshot, py;
   try {
     py = await loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : options);
@@ -60,7 +80,8 @@ async function boot({ indexURL, snapshotURL, zipURL }, imports, status) {
     py = await loadPyodide(options);  // a snapshot that does not fit this runtime: boot plainly
   }
   status("Loading NumPy…");
-  py.unpackArchive(await zip, "zip", { extractDir: "/mlkata" });
-  py.runPython(`import sys\nsys.path.insert(0, "/mlkata")\nimport numpy\n${imports}`);
-  return { py, fromSnapshot };
+  if (numpyPack) writePack(py, await numpyPack, OURS);
+  py.unpackArchive(await zip, "zip", { extractDir: OURS });
+  py.runPython(`import sys\nsys.path.insert(0, "${OURS}")\nimport numpy\n${imports}`);
+  return { py, fromSnapshot, numpy: numpyPack ? "pack" : "wheel" };
 }

@@ -2,11 +2,11 @@
 // an interpreter learner code never reaches. Each run talks to a learner worker through a
 // SharedArrayBuffer the page hands over with the request (see channel.js).
 // Protocol ({id, type, payload}):
-//   page -> checker  init {indexURL, snapshotURL, zipURL, bundleURL}
+//   page -> checker  init {indexURL, snapshotURL, numpyPackURL, zipURL, bundleURL}
 //                    run  {source, mode, channel: SharedArrayBuffer}
 //                    replay {source, mode, answers: [[request, status, reply]], elapsed_ms}
 //                      (a page without SharedArrayBuffer: see grader.checker.channel.ReplayChannel)
-//   checker -> page  status {text} | ready {boot_ms, snapshot} | event {event} | report {report}
+//   checker -> page  status {text} | ready {boot_ms, snapshot, numpy} | event {event} | report {report}
 //                    | need {request} | failed {error} | crashed {error}
 import { bootPython } from "./boot-python.js";
 import { checkerEnd } from "./channel.js";
@@ -19,12 +19,11 @@ async function init(id, { bundleURL, ...urls }) {
   const bundle = fetch(bundleURL).then((r) => { if (!r.ok) throw new Error(`${bundleURL}: ${r.status}`); return r.text(); });
   const booted = await bootPython(urls, "from grader.checker import run", (text, loaded) => post(id, "status", { text, loaded }));
   py = booted.py;
-  const fromSnapshot = booted.fromSnapshot;
   bundleJSON = await bundle;
   const mod = py.pyimport("grader.checker.run");
   runJSON = mod.run_json;
   replayJSON = mod.replay_json;
-  post(id, "ready", { boot_ms: performance.now() - t0, snapshot: fromSnapshot });
+  post(id, "ready", { boot_ms: performance.now() - t0, snapshot: booted.fromSnapshot, numpy: booted.numpy });
 }
 
 function run(id, { source, mode, channel }) {

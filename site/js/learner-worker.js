@@ -2,10 +2,10 @@
 // with grader/learner only, then loses its reach into the site (no fetch, storage, caches,
 // other workers) before any learner code runs, and answers either one run's requests over
 // a SharedArrayBuffer ("serve") or one code block ("snippet"). The page then retires it.
-// Protocol: page -> learner  init {indexURL, snapshotURL, zipURL} | serve {channel} | snippet {source}
+// Protocol: page -> learner  init {indexURL, snapshotURL, numpyPackURL, zipURL} | serve {channel} | snippet {source}
 //                             | call {request}  (one request at a time, where there is no SharedArrayBuffer)
 //                             | try {source, entry, args, argNames, returnNames, reference}  ("Try my input")
-//           learner -> page  status {text} | ready {boot_ms, snapshot} | snippet {result} | answer {reply}
+//           learner -> page  status {text} | ready {boot_ms, snapshot, numpy} | snippet {result} | answer {reply}
 //                             | tried {result: {mine, reference}}
 //                             | failed {error} | crashed {error}
 import { bootPython } from "./boot-python.js";
@@ -34,7 +34,7 @@ function seal() {
 
 async function init(id, urls) {
   const t0 = performance.now();
-  const { py, fromSnapshot } = await bootPython(urls, "from grader.learner.serve import Session, warm_up\nwarm_up()",
+  const { py, fromSnapshot, numpy } = await bootPython(urls, "from grader.learner.serve import Session, warm_up\nwarm_up()",
     (text, loaded) => post({ id, type: "status", payload: { text, loaded } }));
   const pyHandle = py.runPython("_session = Session()\nlambda u8: _session.handle(u8.to_bytes())");
   handle = (u8) => {
@@ -58,7 +58,7 @@ async function init(id, urls) {
     return { mine: one(p.source), reference };
   };
   seal();
-  post({ id, type: "ready", payload: { boot_ms: performance.now() - t0, snapshot: fromSnapshot } });
+  post({ id, type: "ready", payload: { boot_ms: performance.now() - t0, snapshot: fromSnapshot, numpy } });
 }
 
 self.onmessage = async ({ data: { id, type, payload } }) => {

@@ -64,7 +64,7 @@ export class Runner {
     this.config = config;
     this.onStatus = onStatus;
     this.isolated = typeof SharedArrayBuffer !== "undefined" && self.crossOriginIsolated;
-    const runtime = { indexURL: config.indexURL, snapshotURL: config.snapshotURL };
+    const runtime = { indexURL: config.indexURL, snapshotURL: config.snapshotURL, numpyPackURL: config.numpyPackURL };
     this.learnerInit = { ...runtime, zipURL: config.learnerZipURL };
     this.checkerInit = { ...runtime, zipURL: config.checkerZipURL, bundleURL: config.bundleURL };
     // Problem pages grade; theory and lesson pages only run code blocks (no checker needed).
@@ -99,6 +99,7 @@ export class Runner {
     const c = this.checker && this.checker.info, l = this.learner.info;
     return { isolated: this.isolated, isolation: isolationSource(),
              grading: !this.checker ? false : this.isolated ? "synchronous" : "replay", snapshot: !!(c || l) && (c || l).snapshot,
+             numpy: (c || l) && (c || l).numpy,
              boot_ms: c ? Math.max(c.boot_ms, (l && l.boot_ms) || 0) : l && l.boot_ms,
              checker_boot_ms: c && c.boot_ms, learner_boot_ms: l && l.boot_ms };
   }
