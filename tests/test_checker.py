@@ -125,3 +125,21 @@ def test_nothing_the_learner_starts_outlives_the_run(bundle):
 def test_report_texts_are_capped(bundle):
     report = run_isolated(bundle, (CASES / "huge_exception_message" / "submission.py").read_text())
     assert len(json.dumps(report.as_dict())) < 100_000
+
+
+def test_a_test_that_swallows_the_learner_going_away_still_ends_the_run(bundle):
+    """The run stops asking once the learner's interpreter is gone, whatever a test catches:
+    the checker remembers it at the channel, not from the failing test's message."""
+    swallow = ("\n\ndef test_catches_everything(f):\n    \"\"\"Catches everything\"\"\"\n"
+               "    try:\n        f(*[np.ones((2, 2))] * 3)\n    except BaseException:\n        pass\n")
+    first = {**bundle, "tests_source": "import numpy as np" + swallow + "\n" + bundle["tests_source"]}
+    loop = "def matmul_backward(g, A, B):\n    while True:\n        pass\n"
+    report = run_isolated(first, loop, time_limit=1.0)
+    assert report.status.value == "timeout", report.message
+    caught = report.tests[0]
+    assert caught.name == "Catches everything" and caught.status.value == "timeout", statuses(report)
+    assert caught.message.startswith("Stopped: the time limit of 1 s was reached while this test ran"), caught.message
+    assert len(report.tests) == 1 + len([n for n in bundle["tests_source"].split("\ndef test_")[1:]])
+    assert {t.status.value for t in report.tests} == {"timeout"}, statuses(report)
+    crash = run_isolated(first, "import os\ndef matmul_backward(g, A, B):\n    os._exit(3)\n")
+    assert crash.tests[0].status.value == "fail" and "stopped" in crash.tests[0].message, statuses(crash)

@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import wire
 from ..testing import Failure, LearnerRaised, as_array, describe_type
-from .channel import LearnerCrashed
+from .channel import LearnerCrashed, LearnerTimeout
 
 OUTPUT_CAP = 64 * 1024
 
@@ -64,6 +64,7 @@ class LearnerFunction:
         self.channel, self.entry, self.arg_names, self.returns = channel, entry, arg_names, returns
         self.deadline, self.inputs_may_change = deadline, inputs_may_change
         self.calls = 0
+        self.gone: str | None = None  # "timeout" or "crash" once the learner's interpreter is gone
         self._output: list[str] = []
 
     def take_output(self) -> str:
@@ -74,13 +75,18 @@ class LearnerFunction:
     def request(self, message: dict) -> dict:
         """Send one request; the reply as a dict (anything else is the learner breaking the
         protocol, and ends the run as a crash would)."""
-        data = self.channel.exchange(wire.encode(message), self.deadline - time.monotonic())
         try:
-            reply = wire.decode(data)
-        except wire.WireError as e:
-            raise LearnerCrashed(f"sent a reply that is not plain data ({e})") from None
-        if type(reply) is not dict:
-            raise LearnerCrashed("sent a reply that is not a dict")
+            data = self.channel.exchange(wire.encode(message), self.deadline - time.monotonic())
+            try:
+                reply = wire.decode(data)
+            except wire.WireError as e:
+                raise LearnerCrashed(f"sent a reply that is not plain data ({e})") from None
+            if type(reply) is not dict:
+                raise LearnerCrashed("sent a reply that is not a dict")
+        except (LearnerTimeout, LearnerCrashed) as e:
+            # Remembered here, not read back from a test's message: a test may catch anything.
+            self.gone = "timeout" if isinstance(e, LearnerTimeout) else "crash"
+            raise
         output = reply.get("output")
         if type(output) is str and sum(map(len, self._output)) < OUTPUT_CAP:
             self._output.append(output[:OUTPUT_CAP])

@@ -125,9 +125,8 @@ def run(bundle: dict, source: str, mode: str, channel, on_event=None,
                         deadline, bundle.get("inputs_may_change", False))
     try:
         loaded = f.request({"op": "load", "source": source, "entry": bundle["entry"]})
-    except (LearnerTimeout, LearnerCrashed) as e:
-        reason = "timeout" if isinstance(e, LearnerTimeout) else "crash"
-        return cut_report(problem, mode, names, [], False, reason, limit, elapsed())
+    except (LearnerTimeout, LearnerCrashed):
+        return cut_report(problem, mode, names, [], False, f.gone, limit, elapsed())
     if "error" in loaded:
         error = loaded["error"] if type(loaded["error"]) is dict else {}
         line, column = error.get("line"), error.get("column")
@@ -141,10 +140,9 @@ def run(bundle: dict, source: str, mode: str, channel, on_event=None,
         result = run_one(name, test, f, deadline, limit)
         if not results and load_output:
             result.output = load_output + result.output
-        if result.status in (Status.TIMEOUT, Status.FAIL) and result.message in (TIMEOUT_MESSAGE.format(limit=limit), CRASH_MESSAGE):
+        if f.gone:
             # The learner's interpreter is gone (stopped or dead): nothing more can be asked.
-            report = cut_report(problem, mode, names, results, True,
-                                "timeout" if result.status is Status.TIMEOUT else "crash", limit, elapsed())
+            report = cut_report(problem, mode, names, results, True, f.gone, limit, elapsed())
             report.tests[len(results)].output = result.output
             emit({"event": "test", "test": report.tests[len(results)].as_dict()})
             return report
