@@ -116,7 +116,8 @@ def numpy_pack_path() -> Path:
     bytecode: no Python unzip, no compiling NumPy's 200 modules, no eager loading of the
     extension modules an import does not need (Pyodide's loadPackage loads all 19)."""
     wheel = wheel_path("numpy")
-    recipe = hashlib.sha256((ROOT / "builder" / "make_numpy_tree.mjs").read_bytes() + repr(NOT_RUNTIME).encode())
+    recipe = hashlib.sha256((ROOT / "builder" / "make_numpy_tree.mjs").read_bytes()
+                            + (ROOT / "builder" / "filepack.py").read_bytes() + repr(NOT_RUNTIME).encode())
     target = CACHE / f"numpy-pack-{version()}-{_runtime_hash()}-{sha256(wheel)[:12]}-{recipe.hexdigest()[:8]}.gz"
     if target.is_file():
         return target

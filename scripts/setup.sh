@@ -13,8 +13,9 @@ fi
 
 npm ci --no-audit --no-fund --loglevel=error
 
-# The NumPy wheel for Pyodide, verified against node_modules/pyodide/pyodide-lock.json, and the
-# runtime's memory snapshot (made once here, so parallel test workers never race to make it).
+# The NumPy wheel for Pyodide, verified against node_modules/pyodide/pyodide-lock.json, the
+# runtime's memory snapshot and NumPy's byte-compiled pack (made once here, so parallel test
+# workers never race to make them).
 .venv/bin/python -m builder.runtime >/dev/null
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -2,12 +2,17 @@
 // learner workers). The vendored runtime ships a memory snapshot of the booted bare
 // interpreter; restoring it skips most of Pyodide's start-up (a plain boot is the fallback).
 
+// A gzipped file of ours (the snapshot, NumPy's pack), unpacked here. A host that sends it
+// with Content-Encoding: gzip has the browser unpack it first: then there is nothing to do.
+// null without a URL (no promise), so callers can tell at once.
 function fetchGunzipped(url) {
-  if (!url) return null;
-  return fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  });
+  return url ? fetchBytes(url).then(gunzipped) : null;
+}
+
+function gunzipped(bytes) {
+  const head = new Uint8Array(bytes, 0, 3);
+  if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8) return bytes;
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 }
 
 function fetchBytes(url) {
@@ -35,12 +40,13 @@ function countDownloads(progress) {
 // Where NumPy's pack is written: a folder of our own, first on sys.path (with the grader).
 const OURS = "/mlkata";
 
-// A file pack (builder/filepack.py, gunzipped): a u32 header length, a JSON header of
-// [path, size], then the files' bytes. Written straight into Pyodide's file system.
+// A file pack (builder/filepack.py, gunzipped): "MLKP", a u32 header length, a JSON header
+// of [path, size], then the files' bytes. Written straight into Pyodide's file system.
 function writePack(py, buf, dir) {
-  const n = new DataView(buf).getUint32(0, true);
-  const entries = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, n)));
-  let at = 4 + n;
+  if (new TextDecoder().decode(new Uint8Array(buf, 0, 4)) !== "MLKP") throw new Error("NumPy's pack is damaged");
+  const n = new DataView(buf).getUint32(4, true);
+  const entries = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 8, n)));
+  let at = 8 + n;
   for (const [path, size] of entries) {
     const full = `${dir}/${path}`;
     py.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
