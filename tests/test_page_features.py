@@ -4,6 +4,7 @@ code blocks, and the Content-Security-Policy holding with nothing blocked."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -369,6 +370,52 @@ def test_theory_code_blocks_run(ctx):
     wait_until(page, "document.querySelector('.snippet-output').dataset.status !== 'running'", 30)
     assert out.get_attribute("data-status") == "ok"
     assert out.inner_text().strip()
+
+
+# Records when the page registers its service worker and when its workers said "ready".
+REGISTER_SPY = """(() => {
+  const sw = navigator.serviceWorker;
+  if (!sw || typeof document === "undefined") return;
+  const spy = self.__spy = { registered: null, workersReady: [] };
+  const plain = sw.register.bind(sw);
+  sw.register = (...args) => { spy.registered ??= performance.now(); return plain(...args); };
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ({ data }) => { if (data && data.type === "ready") spy.workersReady.push(performance.now()); });
+    }
+  };
+})();"""
+
+
+def test_first_visit_precaches_the_site_only_after_python_has_booted(browser, base, site):
+    """On a page the host isolates, the service worker (whose install downloads the whole
+    site) is registered once the runtime is ready, not while it boots; where the page needs
+    the worker for isolation (a plain server), it is registered at once."""
+    for url, isolated in ((base, True), (None, False)):
+        with (serving(site, isolate=False) if url is None else _as_is(url)) as served:
+            context = browser.new_context()
+            context.add_init_script(REGISTER_SPY)
+            try:
+                page = context.new_page()
+                page.goto(served + "p/matmul_backward/index.html")
+                if isolated:
+                    wait_until(page, "self.__spy && self.__spy.registered !== null", 60)
+                    spy = page.evaluate("self.__spy")
+                    # The checker and the first learner had booted (the spare boots after).
+                    assert len(spy["workersReady"]) >= 2 and spy["registered"] >= sorted(spy["workersReady"])[1], spy
+                else:  # the first document registers and reloads into isolation before any boot
+                    wait_until(page, "crossOriginIsolated && window.mlkata !== undefined", 60)
+                    page.evaluate("window.mlkata.ready")
+                    assert page.evaluate("navigator.serviceWorker.controller !== null")
+            finally:
+                context.close()
+
+
+@contextlib.contextmanager
+def _as_is(url):
+    yield url
 
 
 def test_works_offline_after_one_visit(ctx):

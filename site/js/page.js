@@ -217,4 +217,4 @@ window.mlkata = {
 };
 
 focusableOverflows();
-registerOffline();
+registerOffline(ready);

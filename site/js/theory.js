@@ -78,4 +78,4 @@ for (const [k, code] of [...document.querySelectorAll(".theory pre > code.langua
 }
 
 focusableOverflows();
-registerOffline();
+registerOffline(runner.ready);
