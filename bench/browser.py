@@ -72,6 +72,8 @@ READY = ("() => window.__bench && (window.__bench.failed || (window.__bench.read
          " && (self.crossOriginIsolated || !window.__bench.needIsolation)")
 ALL_WORKERS_READY = "() => window.__bench.workers > 0 && window.__bench.workerReady.length >= window.__bench.workers"
 MARKS = "() => JSON.parse(JSON.stringify(window.__bench))"
+SERVICE_WORKER_ACTIVE = ("() => !navigator.serviceWorker ? true : navigator.serviceWorker.getRegistration()"
+                         ".then((r) => r ? navigator.serviceWorker.ready.then(() => true) : false)")
 TIMEOUT_MS = 180_000
 
 
@@ -109,7 +111,10 @@ def open_problem(ctx, url: str, *, settle: bool = True):
             if attempt == 2 or "context was destroyed" not in str(e) and "navigat" not in str(e):
                 raise
     if settle:
+        # Every worker has booted, and the service worker (registered once Python has booted)
+        # has precached the site and is active, as for a learner coming back another day.
         wait_workers(page)
+        page.evaluate(SERVICE_WORKER_ACTIVE)
     marks = page.evaluate(MARKS)
     if marks.get("failed"):
         raise RuntimeError(f"{url}: runtime failed: {marks['failed']}")
