@@ -82,10 +82,12 @@ def test_spanish_pages_link_within_spanish_and_load_shared_assets(site):
         assert (page_dir / href).resolve().is_relative_to((site / "es").resolve()), href
 
 
-def test_translated_pages_are_in_spanish_and_the_others_say_they_are_not(site):
-    for slug in LAUNCH:
+def test_translated_pages_are_in_spanish(site):
+    slugs = sorted(p.parent.name for p in PROBLEMS_DIR.glob("*/problem.yaml"))
+    assert len(slugs) >= 55
+    for slug in slugs:   # the whole course is translated
         html = (site / "es" / "p" / slug / "index.html").read_text()
-        assert "untranslated" not in html and "## Enunciado" not in html and "<h2>Enunciado</h2>" in html
+        assert 'class="untranslated"' not in html and "<h2>Enunciado</h2>" in html, slug
         assert "Las pruebas ocultas y sus mensajes están en inglés." in html
     assert "<h1 id=\"title\">Matmul hacia atrás</h1>" in (site / "es" / "p" / "matmul_backward" / "index.html").read_text()
     assert "Ver una pista (1 de 3)" in (site / "es" / "p" / "cross_entropy" / "index.html").read_text()
@@ -94,11 +96,8 @@ def test_translated_pages_are_in_spanish_and_the_others_say_they_are_not(site):
     assert "El producto de matrices y su coste" in theory and "untranslated" not in theory
     lesson = (site / "es" / "l" / "matmul-product" / "index.html").read_text()
     assert "Un producto escalar por neurona" in lesson and "Abre esta lección en tu IA favorita" in lesson
-    untranslated = (site / "es" / "p" / "matmul" / "index.html").read_text()
-    assert 'class="untranslated"' in untranslated and "no está traducida al español" in untranslated
-    assert '<div class="statement-body" lang="en">' in untranslated
-    assert "Todos los problemas" in untranslated   # the interface is still Spanish
-    assert 'class="untranslated"' not in (site / "p" / "matmul" / "index.html").read_text()
+    for track in sorted(p.parent.name for p in (PROBLEMS_DIR / "_tracks").glob("*/track.yaml")):
+        assert 'class="untranslated"' not in (site / "es" / "t" / track / "index.html").read_text(), track
 
 
 # --- translations: where they are, and when they are out of date ---------------------------
@@ -110,13 +109,12 @@ def copy(tmp_path):
     return dst
 
 
-def test_the_committed_translations_are_up_to_date():
+def test_the_committed_translations_are_complete_and_up_to_date():
     found, warnings, errors = load_translations(PROBLEMS_DIR, "es")
-    assert errors == []
+    assert errors == [] and warnings == []
     for slug in LAUNCH:
         assert ("problem", slug) in found and found[("problem", slug)].stale == []
     assert found[("track", "matmul")].stale == [] and found[("lesson", "matmul-product")].stale == []
-    assert not [w for w in warnings if "out of date" in w]
 
 
 def test_missing_and_out_of_date_translations_are_warnings_not_errors(copy, tmp_path):
@@ -137,7 +135,11 @@ def test_missing_and_out_of_date_translations_are_warnings_not_errors(copy, tmp_
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert stale in proc.stderr and "no Spanish translation" in proc.stderr
-    assert 'class="untranslated"' in (out / "es" / "p" / "cross_entropy" / "index.html").read_text()
+    untranslated = (out / "es" / "p" / "cross_entropy" / "index.html").read_text()
+    assert 'class="untranslated"' in untranslated and "no está traducida al español" in untranslated
+    assert '<div class="statement-body" lang="en">' in untranslated
+    assert "Todos los problemas" in untranslated   # the interface is still Spanish
+    assert 'class="untranslated"' not in (out / "p" / "cross_entropy" / "index.html").read_text()
     # Once the translator has caught up, stamping clears the warning.
     assert stamp(meta) == ["problem.yaml", "statement.md"]
     assert not [w for w in translation_warnings(copy)[0] if "out of date" in w]
@@ -234,3 +236,26 @@ def test_spanish_launch_problem_grades_the_reference_and_shares_the_draft(ctx, b
     assert page.evaluate("window.mlkata.getCode()").startswith("# mi borrador\n")
     page.goto(base + "index.html")
     wait_until(page, "document.querySelector('[data-slug=\"cross_entropy\"]').dataset.state === 'solved'")
+
+
+@pytest.mark.browser
+def test_an_untranslated_page_passes_axe_light_and_dark(browser, copy, tmp_path):
+    """The notice on a Spanish page whose problem has no translation yet (none in the course
+    now: this builds a copy without one) keeps WCAG contrast in both schemes, phone width."""
+    from browser import serving
+    from test_accessibility import violations
+    shutil.rmtree(copy / "cross_entropy" / "es")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(copy), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    with serving(out, isolate=True) as url:
+        for scheme in ("light", "dark"):
+            ctx = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme, bypass_csp=True)
+            try:
+                page = ctx.new_page()
+                page.goto(url + "es/p/cross_entropy/index.html")
+                assert page.locator(".untranslated").count() == 1
+                assert violations(page) == [], scheme
+            finally:
+                ctx.close()

@@ -259,7 +259,7 @@ def test_spanish_lesson_runs_its_demo_and_copies_a_spanish_prompt(ctx, base):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_lesson_and_spanish_pages_pass_axe(browser, base, scheme, width):
     """axe-core (WCAG 2 A/AA, contrast included) on a lesson with its demo run and the
-    JavaScript tab open, and on a Spanish problem page and a Spanish untranslated one."""
+    JavaScript tab open, and on Spanish pages (an untranslated one: tests/test_i18n.py)."""
     from test_accessibility import violations
     ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
     try:
@@ -267,7 +267,7 @@ def test_lesson_and_spanish_pages_pass_axe(browser, base, scheme, width):
         page.goto(base + "l/matmul-product/index.html")
         run_demo(page, "javascript")
         assert violations(page) == []
-        for path in ("es/p/cross_entropy/index.html", "es/p/matmul/index.html", "es/index.html"):
+        for path in ("es/p/cross_entropy/index.html", "es/t/conv/index.html", "es/index.html"):
             page.goto(base + path)
             assert violations(page) == [], path
     finally:
