@@ -187,14 +187,24 @@ def test_replay_where_the_page_cannot_be_isolated(browser, site):
 
 @ONE_SERVER
 @pytest.mark.parametrize("slug", PROBLEMS)
-def test_reference_passes_starter_fails(context, slug):
+def test_reference_passes_starter_fails_mutants_keep_their_promise(context, slug):
+    """In Chromium as in `grader check` (CPython): the reference passes, the starter fails,
+    and every mutant in wrong/ fails the test it names with the words it promises."""
+    from grader.authoring import mutants
+    from grader.report import report_from_dict
     page = context.new_page()
     try:
         p = Page(page, context.base + f"p/{slug}/index.html")
         folder = PROBLEMS_DIR / slug
-        assert p.run((folder / "solution.py").read_text())["status"] == "pass"
+        passed = p.run((folder / "solution.py").read_text())
+        assert passed["status"] == "pass"
         assert p.run((folder / "solution.py").read_text(), "examples")["status"] == "pass"
         assert p.run((folder / "starter.py").read_text())["status"] == "fail"
+        names = [t["name"] for t in passed["tests"]]
+        wrong = mutants.load(folder)
+        assert wrong, f"{slug} has no mutants"
+        for m in wrong:
+            assert mutants.judge(m, report_from_dict(p.run(m.source)), names) == [], m.name
     finally:
         page.close()
 
