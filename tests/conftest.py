@@ -38,12 +38,17 @@ def case_bundle() -> dict:
 PROBLEMS_DIR = Path(os.environ.get("MLKATA_PROBLEMS", ROOT / "problems"))
 
 
+def build(problems: Path, out: Path) -> subprocess.CompletedProcess:
+    """``build.py --no-check`` of ``problems`` into ``out``, through the build's own command line."""
+    return subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(problems), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site, built once per session into a temporary folder."""
     out = tmp_path_factory.mktemp("site") / "dist"
-    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(PROBLEMS_DIR),
-                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = build(PROBLEMS_DIR, out)
     assert proc.returncode == 0, proc.stderr
     return out
 

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from browser import wait_until
-from conftest import ROOT
+from conftest import ROOT, build
 from test_author_errors import make
 from test_serve import free_port
 
@@ -73,8 +73,7 @@ def test_changed_starter_is_offered_over_an_old_draft(browser, tmp_path):
     root, out = make(tmp_path), tmp_path / "dist"
 
     def build_site():
-        proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(root), "--out", str(out)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        proc = build(root, out)
         assert proc.returncode == 0, proc.stderr
 
     build_site()

@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROBLEMS_DIR, ROOT
+from conftest import PROBLEMS_DIR, ROOT, build
 
 from grader.check import translation_warnings
 from grader.translations import load_translations, sha256, stamp
@@ -131,8 +129,7 @@ def test_missing_and_out_of_date_translations_are_warnings_not_errors(copy, tmp_
     assert stale.endswith(f"set translated_from.statement.md to {sha256(statement)}")
     # The build still succeeds, and says the same on stderr.
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(copy), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = build(copy, out)
     assert proc.returncode == 0, proc.stderr
     assert stale in proc.stderr and "no Spanish translation" in proc.stderr
     untranslated = (out / "es" / "p" / "cross_entropy" / "index.html").read_text()
@@ -246,8 +243,7 @@ def test_an_untranslated_page_passes_axe_light_and_dark(browser, copy, tmp_path)
     from test_accessibility import violations
     shutil.rmtree(copy / "cross_entropy" / "es")
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(copy), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = build(copy, out)
     assert proc.returncode == 0, proc.stderr
     with serving(out, isolate=True) as url:
         for scheme in ("light", "dark"):

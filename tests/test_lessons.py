@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROBLEMS_DIR, ROOT
+from conftest import PROBLEMS_DIR, ROOT, build
 
 from builder.lessons import load_lessons, track_items
 from builder.tracks import load_tracks
@@ -134,8 +134,7 @@ def test_yaml_syntax_error_and_missing_front_matter(copy):
 def test_bad_math_in_a_lesson_fails_the_build_at_its_line(copy, tmp_path):
     f = copy / "_tracks" / "matmul" / "lessons" / "matmul-product.md"
     f.write_text(f.read_text() + "\nSee $\\notacommand{x}$ here.\n")
-    proc = subprocess.run([sys.executable, "build.py", "--no-check", "--problems", str(copy), "--out", str(tmp_path / "out")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = build(copy, tmp_path / "out")
     assert proc.returncode == 1
     n = len(f.read_text().splitlines())
     assert f"{f}:{n}: math:" in proc.stderr
